@@ -1,0 +1,20 @@
+using Graph.Abstractions.Commands;
+using Orleans.Concurrency;
+
+namespace Graph.Abstractions.People;
+
+/// <summary>The source of truth for one person, keyed by their id.</summary>
+public interface IPersonGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the person; repeating the same registration changes nothing.</summary>
+    /// <exception cref="InvalidInputException">The input is invalid, or the id or a name is taken.</exception>
+    Task<WriteReceipt> CreateAsync(CreatePerson command);
+
+    /// <summary>Changes the person.</summary>
+    /// <exception cref="InvalidInputException">The input is invalid, or the person does not exist.</exception>
+    Task<WriteReceipt> UpdateAsync(UpdatePerson command);
+
+    /// <summary>The person now, or null when they were never registered.</summary>
+    [AlwaysInterleave]
+    Task<PersonSnapshot?> GetAsync();
+}

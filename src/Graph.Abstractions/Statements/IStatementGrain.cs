@@ -1,0 +1,23 @@
+using Graph.Abstractions.Commands;
+using Orleans.Concurrency;
+
+namespace Graph.Abstractions.Statements;
+
+/// <summary>The source of truth for one statement, keyed by its id.</summary>
+public interface IStatementGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Validates the statement, resolves every actor it names (creating missing ones when allowed) and records it.
+    /// </summary>
+    /// <remarks>Nothing is written unless the whole statement is valid.</remarks>
+    /// <exception cref="InvalidInputException">Everything found wrong with the input.</exception>
+    Task<WriteReceipt> RecordAsync(RecordStatement command);
+
+    /// <summary>Flags the statement as retracted, with a reason.</summary>
+    /// <exception cref="InvalidInputException">The statement does not exist or is already retracted.</exception>
+    Task<WriteReceipt> RetractAsync(string? reason);
+
+    /// <summary>The statement now, or null when it was never recorded.</summary>
+    [AlwaysInterleave]
+    Task<StatementSnapshot?> GetAsync();
+}

@@ -1,0 +1,16 @@
+using Graph.Abstractions.Statements;
+using Graph.Api.Statements;
+using Graph.Projection.Reading;
+using GraphQL;
+
+namespace Graph.Api.Actors;
+
+/// <summary>Resolves the fields of <c>Person</c> that are not plain properties of <see cref="PersonView"/>.</summary>
+public sealed class PersonResolver(StatementPages pages)
+{
+    public Task<StatementConnection> StatementsMade([FromSource] PersonView person, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
+        pages.ForActorAsync(person.Id, made: true, kinds, first, after, cancellationToken);
+
+    public Task<StatementConnection> StatementsReceived([FromSource] PersonView person, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
+        pages.ForActorAsync(person.Id, made: false, kinds, first, after, cancellationToken);
+}

@@ -1,0 +1,47 @@
+using Graph.Abstractions.Actors;
+using Graph.Abstractions.Organisations;
+using Graph.Abstractions.Statements;
+using Graph.Api.Actors;
+using Graph.Api.Queries;
+using Graph.Api.Statements;
+using Graph.Api.Writes;
+using Graph.Projection.Reading;
+using GraphQL.Types;
+
+namespace Graph.Api.Schema;
+
+/// <summary>Builds the served schema from <c>schema.graphql</c>, the API's contract, and binds its resolvers.</summary>
+public static class GraphSchema
+{
+    /// <summary>The SDL the server loads: <c>schema.graphql</c> at the root of the repository, embedded at build.</summary>
+    public static string Sdl { get; } = ReadSdl();
+
+    public static ISchema Create(IServiceProvider services)
+    {
+        var schema = GraphQL.Types.Schema.For<GraphSchemaBuilder>(Sdl, builder =>
+        {
+            builder.ServiceProvider = services;
+            builder.Types.Include<QueryResolver>("Query");
+            builder.Types.Include<MutationResolver>("Mutation");
+            builder.Types.Include<StatementResolver, StatementView>("Statement");
+            builder.Types.Include<OrganisationResolver, OrganisationView>("Organisation");
+            builder.Types.Include<PersonResolver, PersonView>("Person");
+            builder.Types.Include<AffiliationResolver, AffiliationView>("Affiliation");
+            builder.Types.Include<StatementKind>("StatementKind");
+            builder.Types.Include<DatePrecision>("DatePrecision");
+            builder.Types.Include<OrganisationKind>("OrganisationKind");
+            builder.Types.Include<ActorType>("ActorType");
+        });
+        schema.RegisterType(new PartialDateGraphType());
+        schema.RegisterType(new DateTimeOffsetGraphType { Name = "DateTime" });
+        return schema;
+    }
+
+    private static string ReadSdl()
+    {
+        using var stream = typeof(GraphSchema).Assembly.GetManifestResourceStream("schema.graphql")
+            ?? throw new InvalidOperationException("schema.graphql is not embedded in the API assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,19 @@
+using Graph.Abstractions.Actors;
+using Graph.Abstractions.Statements;
+
+namespace Graph.Api.Statements;
+
+/// <summary>The schema's <c>StatementFilter</c> input, with actors named by id or name.</summary>
+public sealed record StatementFilterInput(
+    StatementKind[]? Kinds = null,
+    ActorReference? Speaker = null,
+    ActorReference? Addressee = null,
+    ActorReference? Exemplar = null,
+    ActorReference? Beneficiary = null,
+    ActorReference? Subject = null,
+    string? Topic = null,
+    PartialDate? SaidFrom = null,
+    PartialDate? SaidTo = null,
+    string? Text = null,
+    bool? HasExemplar = null,
+    bool IncludeRetracted = false);

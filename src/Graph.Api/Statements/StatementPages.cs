@@ -1,0 +1,60 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Graph.Abstractions.Statements;
+using Graph.Api.Http;
+using Graph.Projection.Reading;
+
+namespace Graph.Api.Statements;
+
+/// <summary>Reads statements a page at a time, with opaque cursors.</summary>
+public sealed class StatementPages(IGraphReader reader)
+{
+    /// <summary>The largest page a client may ask for.</summary>
+    public const int MaxPageSize = 500;
+
+    private const string CursorPrefix = "statement:";
+
+    public async Task<StatementConnection> LoadAsync(StatementFilter filter, int? first, string? after, CancellationToken cancellationToken)
+    {
+        var take = first ?? 50;
+        if (take is < 0 or > MaxPageSize)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", "first", $"first is {take}; ask for 0 to {MaxPageSize} statements at a time.");
+        }
+
+        var skip = after is null ? 0 : DecodeCursor(after) + 1;
+        var page = await reader.FindStatementsAsync(filter, skip, take, cancellationToken);
+        var edges = page.Items.Select((s, i) => new StatementEdge(EncodeCursor(skip + i), s)).ToList();
+        return new StatementConnection(
+            page.Items,
+            edges,
+            new PageInfo(skip + page.Items.Count < page.TotalCount, skip > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            page.TotalCount);
+    }
+
+    /// <summary>The statements an actor made or received, of the given kinds.</summary>
+    public Task<StatementConnection> ForActorAsync(string actorId, bool made, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
+        LoadAsync(made ? new StatementFilter(Kinds: kinds, SpeakerId: actorId) : new StatementFilter(Kinds: kinds, AddresseeId: actorId), first, after, cancellationToken);
+
+    private static string EncodeCursor(int offset) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));
+
+    private static int DecodeCursor(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            if (text.StartsWith(CursorPrefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            {
+                return offset;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw ApiErrors.Input("INVALID_CURSOR", "after", $"'{cursor}' is not a cursor this API gave out; pass an endCursor or edge cursor from an earlier page.");
+    }
+}

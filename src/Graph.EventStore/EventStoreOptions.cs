@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Graph.EventStore;
+
+/// <summary>Settings of the embedded SQLite event store (configuration section <c>EventStore</c>).</summary>
+public sealed class EventStoreOptions
+{
+    public const string SectionName = "EventStore";
+
+    /// <summary>The SQLite file; a relative path is taken from the working directory.</summary>
+    [Required]
+    public string Path { get; set; } = System.IO.Path.Combine("data", "events.db");
+
+    /// <summary>The most appends committed together in one transaction and one fsync (group commit).</summary>
+    [Range(1, 100_000)]
+    public int MaxAppendsPerCommit { get; set; } = 1_000;
+
+    /// <summary>
+    /// Whether each commit is flushed to disk before it is acknowledged (SQLite <c>synchronous=FULL</c>).
+    /// Off (<c>NORMAL</c>) still survives a killed process, but not a power cut.
+    /// </summary>
+    public bool FlushEachCommit { get; set; } = true;
+}

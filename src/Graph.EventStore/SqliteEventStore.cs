@@ -1,0 +1,244 @@
+using System.Threading.Channels;
+using Graph.Abstractions.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Graph.EventStore;
+
+/// <summary>The embedded event store: one SQLite file in WAL mode.</summary>
+/// <remarks>
+/// Appends go through a single writer that commits whatever is queued in one transaction (group commit), so
+/// concurrent writers share one fsync. An append's task completes only after its transaction is committed.
+/// </remarks>
+public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly EventStoreOptions _options;
+    private readonly ILogger<SqliteEventStore> _logger;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Task _writer;
+    private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _headPosition;
+
+    public SqliteEventStore(IOptions<EventStoreOptions> options, ILogger<SqliteEventStore> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var path = Path.GetFullPath(_options.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        var writeConnection = Open();
+        Execute(writeConnection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS events (
+                position    INTEGER PRIMARY KEY AUTOINCREMENT,
+                stream_id   TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                type        TEXT    NOT NULL,
+                data        BLOB    NOT NULL,
+                recorded_at INTEGER NOT NULL,
+                UNIQUE (stream_id, version)
+            );
+            """);
+        Execute(writeConnection, $"PRAGMA synchronous = {(_options.FlushEachCommit ? "FULL" : "NORMAL")};");
+        using (var head = writeConnection.CreateCommand())
+        {
+            head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events;";
+            _headPosition = (long)head.ExecuteScalar()!;
+        }
+
+        LogOpened(path, _headPosition);
+        _writer = Task.Run(() => WriteLoopAsync(writeConnection));
+    }
+
+    /// <inheritdoc/>
+    public long HeadPosition => Volatile.Read(ref _headPosition);
+
+    /// <inheritdoc/>
+    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        cancellationToken.ThrowIfCancellationRequested();
+        var serialized = events.Select(e => (EventSerializer.TypeNameOf(e), EventSerializer.Serialize(e))).ToArray();
+        var pending = new PendingAppend(streamId, expectedVersion, serialized);
+        if (!_appends.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteEventStore));
+        }
+
+        // Once queued, the append is committed or failed by the writer; cancellation only stops the wait.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, stream_id, version, data, recorded_at FROM events WHERE stream_id = $stream ORDER BY version;";
+        command.Parameters.AddWithValue("$stream", streamId);
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, stream_id, version, data, recorded_at FROM events WHERE position > $after ORDER BY position LIMIT $max;";
+        command.Parameters.AddWithValue("$after", afterPosition);
+        command.Parameters.AddWithValue("$max", maxCount);
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task WaitForEventsAfterAsync(long knownHead, CancellationToken cancellationToken)
+    {
+        var moved = Volatile.Read(ref _headMoved);
+        return HeadPosition > knownHead ? Task.CompletedTask : moved.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writer;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            using var data = reader.GetStream(3);
+            var bytes = new byte[data.Length];
+            data.ReadExactly(bytes);
+            events.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                EventSerializer.Deserialize(bytes),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return events;
+    }
+
+    private async Task WriteLoopAsync(SqliteConnection connection)
+    {
+        await using var _ = connection;
+        using var currentVersion = connection.CreateCommand();
+        currentVersion.CommandText = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = $stream;";
+        var versionStream = currentVersion.Parameters.Add("$stream", SqliteType.Text);
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO events (stream_id, version, type, data, recorded_at)
+            VALUES ($stream, $version, $type, $data, $recorded_at)
+            RETURNING position;
+            """;
+        var insertStream = insert.Parameters.Add("$stream", SqliteType.Text);
+        var insertVersion = insert.Parameters.Add("$version", SqliteType.Integer);
+        var insertType = insert.Parameters.Add("$type", SqliteType.Text);
+        var insertData = insert.Parameters.Add("$data", SqliteType.Blob);
+        var insertRecordedAt = insert.Parameters.Add("$recorded_at", SqliteType.Integer);
+
+        var batch = new List<(PendingAppend Append, AppendResult Result)>();
+        var reader = _appends.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            try
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                currentVersion.Transaction = transaction;
+                insert.Transaction = transaction;
+                var recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var head = HeadPosition;
+                while (batch.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
+                {
+                    versionStream.Value = append.StreamId;
+                    var version = (int)(long)currentVersion.ExecuteScalar()!;
+                    if (version != append.ExpectedVersion)
+                    {
+                        batch.Add((append, new AppendResult(false, version, head)));
+                        continue;
+                    }
+
+                    foreach (var (type, data) in append.Events)
+                    {
+                        insertStream.Value = append.StreamId;
+                        insertVersion.Value = ++version;
+                        insertType.Value = type;
+                        insertData.Value = data;
+                        insertRecordedAt.Value = recordedAt;
+                        head = (long)insert.ExecuteScalar()!;
+                    }
+
+                    batch.Add((append, new AppendResult(true, version, head)));
+                }
+
+                transaction.Commit();
+                Volatile.Write(ref _headPosition, head);
+            }
+            catch (Exception exception)
+            {
+                LogCommitFailed(exception, batch.Count);
+                foreach (var (append, _) in batch)
+                {
+                    append.Completion.TrySetException(exception);
+                }
+
+                continue;
+            }
+
+            foreach (var (append, result) in batch)
+            {
+                append.Completion.TrySetResult(result);
+            }
+
+            Interlocked.Exchange(ref _headMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event store {Path} opened at position {Position}")]
+    private partial void LogOpened(string path, long position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An event store commit of {Count} appends failed; none of them was written")]
+    private partial void LogCommitFailed(Exception exception, int count);
+
+    private sealed class PendingAppend(string streamId, int expectedVersion, (string Type, byte[] Data)[] events)
+    {
+        public string StreamId { get; } = streamId;
+
+        public int ExpectedVersion { get; } = expectedVersion;
+
+        public (string Type, byte[] Data)[] Events { get; } = events;
+
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,162 @@
+using Graph.Abstractions.Actors;
+using Graph.Abstractions.Commands;
+using Graph.Abstractions.Organisations;
+using Graph.EventStore;
+using Graph.Grains.Actors;
+using Graph.Grains.EventSourcing;
+
+namespace Graph.Grains.Organisations;
+
+/// <inheritdoc cref="IOrganisationGrain"/>
+public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
+    : EventSourcedGrain<OrganisationState, OrganisationEvent>(store), IOrganisationGrain
+{
+    protected override string StreamCategory => "organisation";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private ActorKey Key => new(Id, ActorType.Organisation);
+
+    /// <inheritdoc/>
+    public async Task<WriteReceipt> CreateAsync(CreateOrganisation command)
+    {
+        var problems = new Problems();
+        problems.Id(command.Id, Id);
+        var name = problems.Name(command.Name, "name", "The name");
+        var aliases = problems.Aliases(command.Aliases, name, "aliases");
+        var externalIds = ExternalIds(command.ExternalIds, problems);
+        if (State.IsRegistered)
+        {
+            if (name == State.Name && command.Kind == State.Kind && aliases.SequenceEqual(State.Aliases) && externalIds.SequenceEqual(State.ExternalIds))
+            {
+                return new WriteReceipt(Id, Position, []);
+            }
+
+            problems.Add(ProblemCodes.IdTaken, "id", $"An organisation with the id '{Id}' already exists with other details; use updateOrganisation to change it.");
+        }
+
+        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
+        var parentId = await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
+        if (parentId == Id)
+        {
+            problems.Add(ProblemCodes.Cycle, "parent", "An organisation cannot be part of itself.");
+        }
+
+        var claims = new DirectoryClaims(grains, Key);
+        var entries = DirectoryClaims.EntriesOf(Id, name, aliases);
+        await claims.CheckAvailableAsync(entries, problems);
+        problems.ThrowIfAny();
+
+        var created = await resolver.CreateMissingAsync();
+        await claims.ClaimAllAsync(entries);
+        var position = await RaiseAsync([new OrganisationRegistered(Id, name!, command.Kind, aliases, parentId, externalIds)]);
+        return new WriteReceipt(Id, position, created);
+    }
+
+    /// <inheritdoc/>
+    public async Task<WriteReceipt> UpdateAsync(UpdateOrganisation command)
+    {
+        var problems = new Problems();
+        problems.Id(command.Id, Id);
+        if (!State.IsRegistered)
+        {
+            throw new InvalidInputException(ProblemCodes.NotFound, "id", $"No organisation has the id '{Id}'.");
+        }
+
+        var name = command.Name is null ? State.Name : problems.Name(command.Name, "name", "The name");
+        var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases");
+        var externalIds = command.ExternalIds is null ? State.ExternalIds : ExternalIds(command.ExternalIds, problems);
+        if (command.Parent is not null && command.RemoveParent)
+        {
+            problems.Add(ProblemCodes.InvalidValue, "removeParent", "Give a new parent or remove the parent, not both.");
+        }
+
+        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
+        var parentId = command.RemoveParent ? null : command.Parent is null ? State.ParentId : await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
+        if (parentId is not null && parentId != State.ParentId)
+        {
+            await CheckNoCycleAsync(parentId, problems);
+        }
+
+        var claims = new DirectoryClaims(grains, Key);
+        var held = DirectoryClaims.EntriesOf(Id, State.Name, State.Aliases).Select(e => e.Entry).ToHashSet();
+        var wanted = DirectoryClaims.EntriesOf(Id, name, aliases);
+        var newEntries = wanted.Where(e => !held.Contains(e.Entry)).ToList();
+        await claims.CheckAvailableAsync(newEntries, problems);
+        problems.ThrowIfAny();
+
+        var events = new List<OrganisationEvent>();
+        if (name != State.Name)
+        {
+            events.Add(new OrganisationRenamed(Id, name!, State.Name));
+        }
+
+        if (!aliases.SequenceEqual(State.Aliases))
+        {
+            events.Add(new OrganisationAliasesChanged(Id, aliases));
+        }
+
+        if (command.Kind is { } kind && kind != State.Kind)
+        {
+            events.Add(new OrganisationReclassified(Id, kind));
+        }
+
+        if (parentId != State.ParentId)
+        {
+            events.Add(new OrganisationParentChanged(Id, parentId, State.ParentId));
+        }
+
+        if (!externalIds.SequenceEqual(State.ExternalIds))
+        {
+            events.Add(new OrganisationExternalIdsChanged(Id, externalIds));
+        }
+
+        var created = await resolver.CreateMissingAsync();
+        await claims.ClaimAllAsync(newEntries);
+        var position = await RaiseAsync(events);
+        await claims.ReleaseAllAsync(held.Except(wanted.Select(e => e.Entry)));
+        return new WriteReceipt(Id, position, created);
+    }
+
+    /// <inheritdoc/>
+    public Task<OrganisationSnapshot?> GetAsync() => Task.FromResult(
+        State.IsRegistered ? new OrganisationSnapshot(Id, State.Name, State.Kind, State.Aliases, State.ParentId, State.ExternalIds) : null);
+
+    protected override void Apply(OrganisationState state, OrganisationEvent @event) => state.Apply(@event);
+
+    private async Task CheckNoCycleAsync(string parentId, Problems problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var ancestor = parentId; ancestor is not null && seen.Add(ancestor);)
+        {
+            if (ancestor == Id)
+            {
+                problems.Add(ProblemCodes.Cycle, "parent", $"'{parentId}' is already part of '{Id}'; an organisation cannot be part of itself.");
+                return;
+            }
+
+            ancestor = (await grains.GetGrain<IOrganisationGrain>(ancestor).GetAsync())?.ParentId;
+        }
+    }
+
+    private static ExternalId[] ExternalIds(ExternalId[]? ids, Problems problems)
+    {
+        var result = new List<ExternalId>();
+        foreach (var (id, index) in (ids ?? []).Select((x, i) => (x, i)))
+        {
+            var scheme = problems.Name(id.Scheme, $"externalIds[{index}].scheme", "An external id's scheme");
+            var value = problems.Name(id.Value, $"externalIds[{index}].value", "An external id's value");
+            if (scheme is not null && value is not null && !result.Contains(new ExternalId(scheme.ToLowerInvariant(), value)))
+            {
+                if (scheme.Contains(':', StringComparison.Ordinal))
+                {
+                    problems.Add(ProblemCodes.InvalidValue, $"externalIds[{index}].scheme", $"An external id's scheme cannot contain ':' ('{scheme}').");
+                }
+
+                result.Add(new ExternalId(scheme.ToLowerInvariant(), value));
+            }
+        }
+
+        return [.. result];
+    }
+}

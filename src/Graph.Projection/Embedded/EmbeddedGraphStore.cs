@@ -1,0 +1,13 @@
+using Graph.Projection.Model;
+
+namespace Graph.Projection.Embedded;
+
+/// <summary>The projection's target when the graph is embedded: the in-memory graph, rebuilt from the log at start.</summary>
+public sealed class EmbeddedGraphStore(InMemoryGraph graph) : IGraphStore
+{
+    /// <inheritdoc/>
+    public Task<long> GetCheckpointAsync(CancellationToken cancellationToken = default) => Task.FromResult(graph.Checkpoint);
+
+    /// <inheritdoc/>
+    public Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default) => Task.FromResult(graph.Apply(batch));
+}

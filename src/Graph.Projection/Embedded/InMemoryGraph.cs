@@ -1,0 +1,200 @@
+using Graph.Abstractions.Actors;
+using Graph.Projection.Model;
+
+namespace Graph.Projection.Embedded;
+
+/// <summary>
+/// The embedded property graph: nodes and relationships in memory, rebuilt from the log at start and kept current by
+/// the projector. Readers share it under a read lock; a batch is applied under the write lock, so readers never see
+/// half a batch.
+/// </summary>
+public sealed class InMemoryGraph : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string From, string To, string? Key), GraphRelationship> _relationships = [];
+    private readonly Dictionary<string, HashSet<GraphNode>> _byLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<GraphNode>> _actorsByName = new(StringComparer.Ordinal);
+    private long _checkpoint;
+
+    /// <summary>The log position up to which the graph holds every event.</summary>
+    public long Checkpoint => Interlocked.Read(ref _checkpoint);
+
+    /// <summary>Applies a batch if the graph is at its start; see <see cref="IGraphStore.ApplyAsync"/>.</summary>
+    public bool Apply(GraphBatch batch)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_checkpoint != batch.FromCheckpoint)
+            {
+                return false;
+            }
+
+            foreach (var change in batch.Changes)
+            {
+                Apply(change);
+            }
+
+            Interlocked.Exchange(ref _checkpoint, batch.ToCheckpoint);
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Runs a query under the read lock.</summary>
+    public T Read<T>(Func<InMemoryGraph, T> query)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return query(this);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>A node by id, or null. Call within <see cref="Read{T}"/>.</summary>
+    public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
+
+    /// <summary>Every node with a label. Call within <see cref="Read{T}"/>.</summary>
+    public IReadOnlyCollection<GraphNode> NodesWithLabel(string label) =>
+        _byLabel.TryGetValue(label, out var nodes) ? nodes : [];
+
+    /// <summary>Actors with the name or alias, normalised. Call within <see cref="Read{T}"/>.</summary>
+    public IReadOnlyCollection<GraphNode> ActorsNamed(string normalisedName) =>
+        _actorsByName.TryGetValue(normalisedName, out var nodes) ? nodes : [];
+
+    /// <summary>How many nodes and relationships the graph holds.</summary>
+    public (int Nodes, int Relationships) Count() => Read(g => (g._nodes.Count, g._relationships.Count));
+
+    public void Dispose() => _lock.Dispose();
+
+    private void Apply(GraphChange change)
+    {
+        switch (change)
+        {
+            case NodeUpsert upsert:
+                UpsertNode(upsert);
+                break;
+            case RelationshipUpsert upsert:
+                UpsertRelationship(upsert);
+                break;
+            case RelationshipRemoval removal:
+                RemoveRelationship(removal);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown graph change {change.GetType().Name}.");
+        }
+    }
+
+    private void UpsertNode(NodeUpsert upsert)
+    {
+        if (!_nodes.TryGetValue(upsert.Id, out var node))
+        {
+            node = new GraphNode(upsert.Id, upsert.Labels);
+            _nodes.Add(upsert.Id, node);
+            foreach (var label in upsert.Labels)
+            {
+                if (!_byLabel.TryGetValue(label, out var nodes))
+                {
+                    _byLabel[label] = nodes = [];
+                }
+
+                nodes.Add(node);
+            }
+        }
+        else if (upsert.Version <= node.Version)
+        {
+            return;
+        }
+
+        var isActor = node.HasLabel(NodeLabels.Actor);
+        if (isActor)
+        {
+            IndexActorNames(node, add: false);
+        }
+
+        foreach (var (key, value) in upsert.Properties)
+        {
+            if (value is null)
+            {
+                node.Properties.Remove(key);
+            }
+            else
+            {
+                node.Properties[key] = value;
+            }
+        }
+
+        node.Version = upsert.Version;
+        if (isActor)
+        {
+            IndexActorNames(node, add: true);
+        }
+    }
+
+    private void IndexActorNames(GraphNode node, bool add)
+    {
+        var names = (node.Properties.GetValueOrDefault("aliases") as string[] ?? [])
+            .Append(node.GetString("name"))
+            .OfType<string>()
+            .Select(ActorNames.Normalise);
+        foreach (var name in names)
+        {
+            if (add)
+            {
+                if (!_actorsByName.TryGetValue(name, out var nodes))
+                {
+                    _actorsByName[name] = nodes = [];
+                }
+
+                nodes.Add(node);
+            }
+            else if (_actorsByName.TryGetValue(name, out var nodes))
+            {
+                nodes.Remove(node);
+                if (nodes.Count == 0)
+                {
+                    _actorsByName.Remove(name);
+                }
+            }
+        }
+    }
+
+    private void UpsertRelationship(RelationshipUpsert upsert)
+    {
+        var key = (upsert.Type, upsert.FromId, upsert.ToId, upsert.Key);
+        var properties = new Dictionary<string, object?>(upsert.Properties.Where(p => p.Value is not null), StringComparer.Ordinal);
+        if (_relationships.TryGetValue(key, out var existing))
+        {
+            existing.Properties = properties;
+            return;
+        }
+
+        // As a Cypher MATCH would, an upsert between nodes that do not exist changes nothing.
+        if (!_nodes.TryGetValue(upsert.FromId, out var from) || !_nodes.TryGetValue(upsert.ToId, out var to))
+        {
+            return;
+        }
+
+        var relationship = new GraphRelationship(upsert.Type, from, to, upsert.Key) { Properties = properties };
+        _relationships.Add(key, relationship);
+        from.Outgoing.Add(relationship);
+        to.Incoming.Add(relationship);
+    }
+
+    private void RemoveRelationship(RelationshipRemoval removal)
+    {
+        if (_relationships.Remove((removal.Type, removal.FromId, removal.ToId, removal.Key), out var relationship))
+        {
+            relationship.From.Outgoing.Remove(relationship);
+            relationship.To.Incoming.Remove(relationship);
+        }
+    }
+}

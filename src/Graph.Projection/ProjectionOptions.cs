@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Graph.Projection;
+
+/// <summary>Settings of the projection from the event log into the graph (configuration section <c>Projection</c>).</summary>
+public sealed class ProjectionOptions
+{
+    public const string SectionName = "Projection";
+
+    /// <summary>The most events turned into one batch of graph changes.</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 1_000;
+
+    /// <summary>How long a mutation waits for the graph to show its write before it answers with an error.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ReadYourWritesTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the log is polled for events appended by other processes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest pause between attempts while the graph store is failing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
