@@ -7,6 +7,8 @@ using Graph.Api.Statements;
 using Graph.Api.Writes;
 using Graph.Projection.Reading;
 using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
 
 namespace Graph.Api.Schema;
 
@@ -32,8 +34,12 @@ public static class GraphSchema
             builder.Types.Include<OrganisationKind>("OrganisationKind");
             builder.Types.Include<ActorType>("ActorType");
         });
-        schema.RegisterType(new PartialDateGraphType());
-        schema.RegisterType(new DateTimeOffsetGraphType { Name = "DateTime" });
+
+        // Custom scalars are implemented in C#; their descriptions still come from the contract.
+        var scalars = Parser.Parse(Sdl).Definitions.OfType<GraphQLScalarTypeDefinition>()
+            .ToDictionary(d => d.Name.StringValue, d => d.Description?.Value.ToString());
+        schema.RegisterType(new PartialDateGraphType { Description = scalars["PartialDate"] });
+        schema.RegisterType(new DateTimeOffsetGraphType { Name = "DateTime", Description = scalars["DateTime"] });
         return schema;
     }
 
