@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Graph.Api.Actors;
 using Graph.Api.Http;
 using Graph.Api.Queries;
@@ -30,7 +31,8 @@ public static class GraphApiExtensions
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema(GraphSchema.Create, GraphQL.DI.ServiceLifetime.Singleton)
-            .AddSystemTextJson()
+            // Responses are JSON and never embedded in HTML, so quotes and accented letters are written as they are.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GraphErrorInfoProvider>());
         return builder;
     }

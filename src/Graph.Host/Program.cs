@@ -2,7 +2,8 @@ using Graph.Api;
 using Graph.Host.Hosting;
 using Graph.Host.SampleData;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGraphStorage();
 builder.AddGraphSilo();
 builder.AddGraphApi();

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Graph.Testing;
+
+namespace Graph.Api.Tests;
+
+/// <summary>The built service running as a process of its own, as a user starts it: <c>dotnet Graph.Host.dll</c>.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _client;
+
+    private ServiceProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        _client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Starts the service with its data under <paramref name="workingDirectory"/> and waits until it is ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, params string[] settings)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll");
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[host, "--urls", url,
+            $"--Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}", .. settings])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var service = new ServiceProcess(process, new Uri(url));
+        await service.WaitUntilReadyAsync();
+        return service;
+    }
+
+    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    {
+        using var response = await _client.PostAsJsonAsync("/graphql", new { query, variables });
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Kills the process outright, as <c>kill -9</c> does: no shutdown, no flushing.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with code {_process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                using var response = await _client.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The service was not ready within 90 s.");
+    }
+}
