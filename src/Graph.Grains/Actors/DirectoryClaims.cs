@@ -4,63 +4,93 @@ using Graph.Abstractions.Directory;
 
 namespace Graph.Grains.Actors;
 
-/// <summary>An actor's hold on its id, name and aliases in the directory.</summary>
-internal sealed class DirectoryClaims(IGrainFactory grains, ActorKey owner)
+/// <summary>
+/// A planned change to an actor's hold on the directory: the id, name and aliases it must claim, and those it gives up.
+/// </summary>
+internal sealed class DirectoryClaims
 {
-    /// <summary>The directory entries an actor with this id, name and aliases holds, with the input field of each.</summary>
-    public static IReadOnlyList<(string Entry, string Path, string Text)> EntriesOf(string id, string? name, string[] aliases, string aliasesPath = "aliases")
+    private readonly IGrainFactory _grains;
+    private readonly ActorKey _owner;
+    private readonly IReadOnlyList<Entry> _toClaim;
+    private readonly IReadOnlyList<string> _toRelease;
+
+    private DirectoryClaims(IGrainFactory grains, ActorKey owner, IReadOnlyList<Entry> toClaim, IReadOnlyList<string> toRelease)
     {
-        var entries = new List<(string, string, string)> { (DirectoryKeys.ForId(id), "id", id) };
-        if (name is not null)
+        _grains = grains;
+        _owner = owner;
+        _toClaim = toClaim;
+        _toRelease = toRelease;
+    }
+
+    /// <summary>
+    /// Plans the move from the entries an actor holds to those it wants, noting a problem for each wanted entry another
+    /// actor holds; writes nothing.
+    /// </summary>
+    public static async Task<DirectoryClaims> PlanAsync(IGrainFactory grains, ActorKey owner, IReadOnlyList<Entry> held, IReadOnlyList<Entry> wanted, Problems problems)
+    {
+        var heldKeys = held.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var wantedKeys = wanted.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var toClaim = wanted.Where(e => !heldKeys.Contains(e.Key)).ToList();
+        foreach (var entry in toClaim)
         {
-            entries.Add((DirectoryKeys.ForName(name), "name", name));
+            var holder = await grains.GetGrain<IDirectoryEntryGrain>(entry.Key).GetOwnerAsync();
+            if (holder is not null && holder != owner)
+            {
+                problems.Add(entry.TakenCode, entry.Path, entry.IsId
+                    ? $"The id '{entry.Text}' belongs to another actor."
+                    : $"The name '{entry.Text}' belongs to another actor ({holder.Id}).");
+            }
         }
 
-        entries.AddRange(aliases.Select((alias, i) => (DirectoryKeys.ForName(alias), $"{aliasesPath}[{i}]", alias)));
+        return new DirectoryClaims(grains, owner, toClaim, [.. heldKeys.Where(k => !wantedKeys.Contains(k))]);
+    }
+
+    /// <summary>The entries an actor with this id, name and aliases holds, each with the input field it comes from.</summary>
+    public static IReadOnlyList<Entry> EntriesOf(string id, string? name, string[] aliases)
+    {
+        var entries = new List<Entry> { new(DirectoryKeys.ForId(id), "id", id) };
+        if (name is not null)
+        {
+            entries.Add(new(DirectoryKeys.ForName(name), "name", name));
+        }
+
+        entries.AddRange(aliases.Select((alias, i) => new Entry(DirectoryKeys.ForName(alias), $"aliases[{i}]", alias)));
         return entries;
     }
 
-    /// <summary>Notes a problem for each entry another actor holds; writes nothing.</summary>
-    public async Task CheckAvailableAsync(IEnumerable<(string Entry, string Path, string Text)> entries, Problems problems)
-    {
-        foreach (var (entry, path, text) in entries)
-        {
-            var holder = await grains.GetGrain<IDirectoryEntryGrain>(entry).GetOwnerAsync();
-            if (holder is not null && holder != owner)
-            {
-                problems.Add(
-                    path == "id" ? ProblemCodes.IdTaken : ProblemCodes.NameTaken,
-                    path,
-                    path == "id" ? $"The id '{text}' belongs to another actor." : $"The name '{text}' belongs to another actor ({holder.Id}).");
-            }
-        }
-    }
-
-    /// <summary>Claims every entry, or none: when another actor won one in a race, the rest are released.</summary>
-    public async Task ClaimAllAsync(IReadOnlyList<(string Entry, string Path, string Text)> entries)
+    /// <summary>Claims every new entry, or none: when another actor won one in a race, those claimed are released.</summary>
+    public async Task ClaimAsync()
     {
         var claimed = new List<string>();
-        foreach (var (entry, path, text) in entries)
+        foreach (var entry in _toClaim)
         {
-            var holder = await grains.GetGrain<IDirectoryEntryGrain>(entry).ClaimAsync(owner);
-            if (holder != owner)
+            var holder = await _grains.GetGrain<IDirectoryEntryGrain>(entry.Key).ClaimAsync(_owner);
+            if (holder != _owner)
             {
-                await ReleaseAllAsync(claimed);
-                throw new InvalidInputException(
-                    path == "id" ? ProblemCodes.IdTaken : ProblemCodes.NameTaken,
-                    path,
-                    $"'{text}' was just taken by another actor ({holder.Id}); nothing was written.");
+                await ReleaseAsync(claimed);
+                throw new InvalidInputException(entry.TakenCode, entry.Path, $"'{entry.Text}' was just taken by another actor ({holder.Id}); nothing was written.");
             }
 
-            claimed.Add(entry);
+            claimed.Add(entry.Key);
         }
     }
 
-    public async Task ReleaseAllAsync(IEnumerable<string> entries)
+    /// <summary>Gives up the entries no longer wanted.</summary>
+    public Task ReleaseAsync() => ReleaseAsync(_toRelease);
+
+    private async Task ReleaseAsync(IEnumerable<string> keys)
     {
-        foreach (var entry in entries)
+        foreach (var key in keys)
         {
-            await grains.GetGrain<IDirectoryEntryGrain>(entry).ReleaseAsync(owner);
+            await _grains.GetGrain<IDirectoryEntryGrain>(key).ReleaseAsync(_owner);
         }
+    }
+
+    /// <summary>A directory entry, the input field it comes from, and the text to name it by in messages.</summary>
+    public sealed record Entry(string Key, string Path, string Text)
+    {
+        public bool IsId => Path == "id";
+
+        public string TakenCode => IsId ? ProblemCodes.IdTaken : ProblemCodes.NameTaken;
     }
 }

@@ -3,19 +3,18 @@ using Graph.Abstractions.Commands;
 using Graph.Abstractions.Organisations;
 using Graph.EventStore;
 using Graph.Grains.Actors;
-using Graph.Grains.EventSourcing;
 
 namespace Graph.Grains.Organisations;
 
 /// <inheritdoc cref="IOrganisationGrain"/>
 public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
-    : EventSourcedGrain<OrganisationState, OrganisationEvent>(store), IOrganisationGrain
+    : ActorGrain<OrganisationState, OrganisationEvent>(store, grains), IOrganisationGrain
 {
     protected override string StreamCategory => "organisation";
 
-    private string Id => this.GetPrimaryKeyString();
+    protected override ActorType ActorType => ActorType.Organisation;
 
-    private ActorKey Key => new(Id, ActorType.Organisation);
+    protected override (string? Name, string[] Aliases) Names => State.IsRegistered ? (State.Name, State.Aliases) : (null, []);
 
     /// <inheritdoc/>
     public async Task<WriteReceipt> CreateAsync(CreateOrganisation command)
@@ -25,9 +24,17 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
         var name = problems.Name(command.Name, "name", "The name");
         var aliases = problems.Aliases(command.Aliases, name, "aliases");
         var externalIds = ExternalIds(command.ExternalIds, problems);
+        var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
+        var parentId = await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
+        if (parentId == Id)
+        {
+            problems.Add(ProblemCodes.Cycle, "parent", "An organisation cannot be part of itself.");
+        }
+
         if (State.IsRegistered)
         {
-            if (name == State.Name && command.Kind == State.Kind && aliases.SequenceEqual(State.Aliases) && externalIds.SequenceEqual(State.ExternalIds))
+            if (!problems.Any && name == State.Name && command.Kind == State.Kind && aliases.SequenceEqual(State.Aliases)
+                && parentId == State.ParentId && externalIds.SequenceEqual(State.ExternalIds))
             {
                 return new WriteReceipt(Id, Position, []);
             }
@@ -35,22 +42,8 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
             problems.Add(ProblemCodes.IdTaken, "id", $"An organisation with the id '{Id}' already exists with other details; use updateOrganisation to change it.");
         }
 
-        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
-        var parentId = await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
-        if (parentId == Id)
-        {
-            problems.Add(ProblemCodes.Cycle, "parent", "An organisation cannot be part of itself.");
-        }
-
-        var claims = new DirectoryClaims(grains, Key);
-        var entries = DirectoryClaims.EntriesOf(Id, name, aliases);
-        await claims.CheckAvailableAsync(entries, problems);
-        problems.ThrowIfAny();
-
-        var created = await resolver.CreateMissingAsync();
-        await claims.ClaimAllAsync(entries);
-        var position = await RaiseAsync([new OrganisationRegistered(Id, name!, command.Kind, aliases, parentId, externalIds)]);
-        return new WriteReceipt(Id, position, created);
+        var claims = await PlanClaimsAsync(name, aliases, problems);
+        return await CommitAsync(problems, resolver, claims, () => [new OrganisationRegistered(Id, name!, command.Kind, aliases, parentId, externalIds)]);
     }
 
     /// <inheritdoc/>
@@ -71,51 +64,44 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
             problems.Add(ProblemCodes.InvalidValue, "removeParent", "Give a new parent or remove the parent, not both.");
         }
 
-        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
+        var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var parentId = command.RemoveParent ? null : command.Parent is null ? State.ParentId : await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
         if (parentId is not null && parentId != State.ParentId)
         {
             await CheckNoCycleAsync(parentId, problems);
         }
 
-        var claims = new DirectoryClaims(grains, Key);
-        var held = DirectoryClaims.EntriesOf(Id, State.Name, State.Aliases).Select(e => e.Entry).ToHashSet();
-        var wanted = DirectoryClaims.EntriesOf(Id, name, aliases);
-        var newEntries = wanted.Where(e => !held.Contains(e.Entry)).ToList();
-        await claims.CheckAvailableAsync(newEntries, problems);
-        problems.ThrowIfAny();
-
-        var events = new List<OrganisationEvent>();
-        if (name != State.Name)
+        var claims = await PlanClaimsAsync(name, aliases, problems);
+        return await CommitAsync(problems, resolver, claims, () =>
         {
-            events.Add(new OrganisationRenamed(Id, name!, State.Name));
-        }
+            var events = new List<OrganisationEvent>();
+            if (name != State.Name)
+            {
+                events.Add(new OrganisationRenamed(Id, name!, State.Name));
+            }
 
-        if (!aliases.SequenceEqual(State.Aliases))
-        {
-            events.Add(new OrganisationAliasesChanged(Id, aliases));
-        }
+            if (!aliases.SequenceEqual(State.Aliases))
+            {
+                events.Add(new OrganisationAliasesChanged(Id, aliases));
+            }
 
-        if (command.Kind is { } kind && kind != State.Kind)
-        {
-            events.Add(new OrganisationReclassified(Id, kind));
-        }
+            if (command.Kind is { } kind && kind != State.Kind)
+            {
+                events.Add(new OrganisationReclassified(Id, kind));
+            }
 
-        if (parentId != State.ParentId)
-        {
-            events.Add(new OrganisationParentChanged(Id, parentId, State.ParentId));
-        }
+            if (parentId != State.ParentId)
+            {
+                events.Add(new OrganisationParentChanged(Id, parentId, State.ParentId));
+            }
 
-        if (!externalIds.SequenceEqual(State.ExternalIds))
-        {
-            events.Add(new OrganisationExternalIdsChanged(Id, externalIds));
-        }
+            if (!externalIds.SequenceEqual(State.ExternalIds))
+            {
+                events.Add(new OrganisationExternalIdsChanged(Id, externalIds));
+            }
 
-        var created = await resolver.CreateMissingAsync();
-        await claims.ClaimAllAsync(newEntries);
-        var position = await RaiseAsync(events);
-        await claims.ReleaseAllAsync(held.Except(wanted.Select(e => e.Entry)));
-        return new WriteReceipt(Id, position, created);
+            return events;
+        });
     }
 
     /// <inheritdoc/>
@@ -135,7 +121,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
                 return;
             }
 
-            ancestor = (await grains.GetGrain<IOrganisationGrain>(ancestor).GetAsync())?.ParentId;
+            ancestor = (await Grains.GetGrain<IOrganisationGrain>(ancestor).GetAsync())?.ParentId;
         }
     }
 

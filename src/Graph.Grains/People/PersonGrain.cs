@@ -3,19 +3,18 @@ using Graph.Abstractions.Commands;
 using Graph.Abstractions.People;
 using Graph.EventStore;
 using Graph.Grains.Actors;
-using Graph.Grains.EventSourcing;
 
 namespace Graph.Grains.People;
 
 /// <inheritdoc cref="IPersonGrain"/>
 public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
-    : EventSourcedGrain<PersonState, PersonEvent>(store), IPersonGrain
+    : ActorGrain<PersonState, PersonEvent>(store, grains), IPersonGrain
 {
     protected override string StreamCategory => "person";
 
-    private string Id => this.GetPrimaryKeyString();
+    protected override ActorType ActorType => ActorType.Person;
 
-    private ActorKey Key => new(Id, ActorType.Person);
+    protected override (string? Name, string[] Aliases) Names => State.IsRegistered ? (State.Name, State.Aliases) : (null, []);
 
     /// <inheritdoc/>
     public async Task<WriteReceipt> CreateAsync(CreatePerson command)
@@ -24,7 +23,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
         problems.Id(command.Id, Id);
         var name = problems.Name(command.Name, "name", "The name");
         var aliases = problems.Aliases(command.Aliases, name, "aliases");
-        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
+        var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var affiliations = await ResolveAffiliationsAsync(command.Affiliations, resolver, problems);
         if (State.IsRegistered)
         {
@@ -36,15 +35,8 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
             problems.Add(ProblemCodes.IdTaken, "id", $"A person with the id '{Id}' already exists with other details; use updatePerson to change them.");
         }
 
-        var claims = new DirectoryClaims(grains, Key);
-        var entries = DirectoryClaims.EntriesOf(Id, name, aliases);
-        await claims.CheckAvailableAsync(entries, problems);
-        problems.ThrowIfAny();
-
-        var created = await resolver.CreateMissingAsync();
-        await claims.ClaimAllAsync(entries);
-        var position = await RaiseAsync([new PersonRegistered(Id, name!, aliases, [.. affiliations])]);
-        return new WriteReceipt(Id, position, created);
+        var claims = await PlanClaimsAsync(name, aliases, problems);
+        return await CommitAsync(problems, resolver, claims, () => [new PersonRegistered(Id, name!, aliases, [.. affiliations])]);
     }
 
     /// <inheritdoc/>
@@ -59,39 +51,30 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
 
         var name = command.Name is null ? State.Name : problems.Name(command.Name, "name", "The name");
         var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases");
-        var resolver = new ActorResolver(grains, problems, command.CreateMissingActors);
+        var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var affiliations = command.Affiliations is null
             ? State.Affiliations
             : await ResolveAffiliationsAsync(command.Affiliations, resolver, problems);
 
-        var claims = new DirectoryClaims(grains, Key);
-        var held = DirectoryClaims.EntriesOf(Id, State.Name, State.Aliases).Select(e => e.Entry).ToHashSet();
-        var wanted = DirectoryClaims.EntriesOf(Id, name, aliases);
-        var newEntries = wanted.Where(e => !held.Contains(e.Entry)).ToList();
-        await claims.CheckAvailableAsync(newEntries, problems);
-        problems.ThrowIfAny();
-
-        var events = new List<PersonEvent>();
-        if (name != State.Name)
+        var claims = await PlanClaimsAsync(name, aliases, problems);
+        return await CommitAsync(problems, resolver, claims, () =>
         {
-            events.Add(new PersonRenamed(Id, name!, State.Name));
-        }
+            var events = new List<PersonEvent>();
+            if (name != State.Name)
+            {
+                events.Add(new PersonRenamed(Id, name!, State.Name));
+            }
 
-        if (!aliases.SequenceEqual(State.Aliases))
-        {
-            events.Add(new PersonAliasesChanged(Id, aliases));
-        }
+            if (!aliases.SequenceEqual(State.Aliases))
+            {
+                events.Add(new PersonAliasesChanged(Id, aliases));
+            }
 
-        var keep = affiliations.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        var had = State.Affiliations.ToDictionary(a => a.Key, StringComparer.Ordinal);
-        events.AddRange(State.Affiliations.Where(a => !keep.Contains(a.Key) || !affiliations.Contains(a)).Select(a => new PersonAffiliationRemoved(Id, a)));
-        events.AddRange(affiliations.Where(a => !had.TryGetValue(a.Key, out var old) || old != a).Select(a => new PersonAffiliated(Id, a)));
-
-        var created = await resolver.CreateMissingAsync();
-        await claims.ClaimAllAsync(newEntries);
-        var position = await RaiseAsync(events);
-        await claims.ReleaseAllAsync(held.Except(wanted.Select(e => e.Entry)));
-        return new WriteReceipt(Id, position, created);
+            var had = State.Affiliations.ToDictionary(a => a.Key, StringComparer.Ordinal);
+            events.AddRange(State.Affiliations.Where(a => !affiliations.Contains(a)).Select(a => new PersonAffiliationRemoved(Id, a)));
+            events.AddRange(affiliations.Where(a => !had.TryGetValue(a.Key, out var old) || old != a).Select(a => new PersonAffiliated(Id, a)));
+            return events;
+        });
     }
 
     /// <inheritdoc/>
