@@ -35,12 +35,12 @@ if (!Array.isArray(entries) || entries.length === 0) {
   process.exit(2);
 }
 
-// Two passes over all statements. With function and procedure signatures loaded, this version of the analyser
-// silently returns nothing for some statements (datetime() in a CREATE or MERGE property map, for one), so the
-// semantic checks and the symbol tables come from a pass without them; the analyser knows the built-in functions
-// itself, but not which names exist, and that is what the second pass adds. Each pass runs over every statement in
-// turn because the analyser reloads its signatures whenever they change. The analyser only checks that a parameter
-// is named, so any example value (even null) declares it.
+// Two passes. With function and procedure signatures loaded, this version of the analyser silently returns nothing
+// for some statements (datetime() in a CREATE or MERGE property map, for one), so the semantic checks and the symbol
+// tables come from a pass without them; the analyser knows the built-in functions itself, but not which names exist,
+// and that is what the second pass adds, for the statements that call a function or procedure. Each pass runs over
+// all statements in turn because the analyser reloads its signatures whenever they change. The analyser only checks
+// that a parameter is named, so any example value (even null) declares it.
 const builtIns = builtInFunctionsAndProcedures();
 const options = { consoleCommandsEnabled: false };
 const statements = entries.map((entry, index) => ({
@@ -51,9 +51,10 @@ const statements = entries.map((entry, index) => ({
 }));
 const valid = statements.filter((s) => s.problems.length === 0);
 for (const s of valid) {
+  s.tokens = highlightSyntax(s.cypher, options).filter((t) => t.tokenType !== 'comment');
   s.semantic = lintCypherQuery(s.cypher, { defaultLanguage: builtIns.defaultLanguage, parameters: s.parameters }, options);
 }
-for (const s of valid) {
+for (const s of valid.filter((s) => s.tokens.some((t) => t.tokenType === 'function' || t.tokenType === 'procedure'))) {
   s.names = lintCypherQuery(s.cypher, { ...builtIns, parameters: s.parameters }, options);
 }
 
@@ -89,7 +90,7 @@ function shapeProblems(entry) {
 
 function diagnostics({ cypher, semantic, names }) {
   const seen = new Set();
-  return [...semantic.diagnostics, ...names.diagnostics]
+  return [...semantic.diagnostics, ...(names?.diagnostics ?? [])]
     .filter((d) => {
       const key = `${d.offsets.start} ${d.message}`;
       return severities[d.severity] && !seen.has(key) && seen.add(key);
@@ -97,8 +98,8 @@ function diagnostics({ cypher, semantic, names }) {
     .map((d) => ({ ...position(cypher, d.offsets.start), severity: severities[d.severity], message: d.message }));
 }
 
-function mergeProblems({ cypher, semantic }) {
-  return unboundMergeEndpoints(cypher, semantic.symbolTables.flat()).map((node) => ({
+function mergeProblems({ cypher, tokens, semantic }) {
+  return unboundMergeEndpoints(cypher, tokens, semantic.symbolTables.flat()).map((node) => ({
     ...position(cypher, node.offset),
     severity: 'error',
     message: `relationship MERGE endpoint ${node.text} is not bound by an earlier clause, so MERGE creates it `
@@ -122,8 +123,7 @@ function builtInFunctionsAndProcedures() {
 // Finds the node patterns of every MERGE that has a relationship, and returns those whose variable the analyser's
 // symbol table does not define before that MERGE (anonymous nodes included). The symbol table, not the variable
 // name, decides, so a variable that a WITH dropped and the MERGE declares again counts as unbound.
-function unboundMergeEndpoints(cypher, symbols) {
-  const tokens = highlightSyntax(cypher, { consoleCommandsEnabled: false }).filter((t) => t.tokenType !== 'comment');
+function unboundMergeEndpoints(cypher, tokens, symbols) {
   const found = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].tokenType !== 'keyword' || tokens[i].token.toUpperCase() !== 'MERGE') continue;
