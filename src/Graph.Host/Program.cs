@@ -1,18 +1,13 @@
-using Graph.Api;
-using Graph.Host.Hosting;
-using Graph.Host.SampleData;
+using Graph.Host.Commands;
 
-// Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddGraphStorage();
-builder.AddGraphSilo();
-builder.AddGraphApi();
-builder.AddSampleData();
-
-var app = builder.Build();
-app.MapGraphApi();
-app.MapGraphHealth();
-app.Run();
+return args switch
+{
+    ["cypher", .. var rest] => CypherCommand.Run(rest, Console.Out),
+    ["rebuild-projection", .. var rest] => await RebuildProjectionCommand.RunAsync(rest, Console.Out, Console.Error),
+    ["help" or "--help" or "-h" or "-?", ..] => HelpCommand.Run(Console.Out),
+    ["serve", .. var rest] => await ServeCommand.RunAsync(rest),
+    _ => await ServeCommand.RunAsync(args),
+};
 
 /// <summary>The service's entry point; public so end-to-end tests can host it.</summary>
 public partial class Program;

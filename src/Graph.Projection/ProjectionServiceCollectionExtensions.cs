@@ -2,6 +2,7 @@ using Graph.Projection.Embedded;
 using Graph.Projection.Reading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Graph.Projection;
 
@@ -14,6 +15,8 @@ public static class ProjectionServiceCollectionExtensions
             .Bind(configuration.GetSection(ProjectionOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton<Projector>();
         services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         return services;

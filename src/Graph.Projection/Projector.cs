@@ -1,5 +1,6 @@
 using Graph.EventStore;
 using Graph.Projection.Model;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,24 +12,52 @@ namespace Graph.Projection;
 /// until the graph shows their write.
 /// </summary>
 /// <remarks>
-/// Start-up completes once the graph holds every event that was in the log when the service started, so the service
-/// never answers from a half-built graph.
+/// With a graph that does not outlive the process, start-up completes once the graph holds every event that was in the
+/// log when the service started, so the service never answers from a half-built graph. A durable graph (Neo4j) is
+/// caught up in the background, so writes are taken even while it is down; failures are retried with capped backoff.
 /// </remarks>
-public sealed partial class Projector(
-    IEventStore events,
-    IGraphStore graph,
-    IOptions<ProjectionOptions> options,
-    ILogger<Projector> logger) : BackgroundService
+public sealed partial class Projector : BackgroundService
 {
-    private readonly ProjectionOptions _options = options.Value;
+    /// <summary>The name of the meter the projection's lag is reported on.</summary>
+    public const string MeterName = "Graph.Projection";
+
+    private readonly IEventStore _events;
+    private readonly IGraphStore _graph;
+    private readonly ProjectionOptions _options;
+    private readonly ILogger<Projector> _logger;
+    private readonly TimeProvider _clock;
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _checkpoint;
+    private long _firstPendingRecordedAtTicks;
+
+    public Projector(IEventStore events, IGraphStore graph, IOptions<ProjectionOptions> options, ILogger<Projector> logger, IMeterFactory meters, TimeProvider clock)
+    {
+        _events = events;
+        _graph = graph;
+        _options = options.Value;
+        _logger = logger;
+        _clock = clock;
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("graph.projection.lag.events", () => Lag, "{event}", "Events in the log that the graph does not show yet.");
+        meter.CreateObservableGauge("graph.projection.lag.seconds", () => LagTime.TotalSeconds, "s", "How long the oldest event the graph does not show has waited.");
+        meter.CreateObservableGauge("graph.projection.checkpoint", () => Checkpoint, "{position}", "The log position up to which the graph shows every event.");
+    }
 
     /// <summary>The log position up to which the graph shows every event.</summary>
     public long Checkpoint => Volatile.Read(ref _checkpoint);
 
     /// <summary>How many events the graph is behind the log.</summary>
-    public long Lag => Math.Max(0, events.HeadPosition - Checkpoint);
+    public long Lag => Math.Max(0, _events.HeadPosition - Checkpoint);
+
+    /// <summary>How long the oldest event the graph does not show yet has been in the log; zero when caught up.</summary>
+    public TimeSpan LagTime
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _firstPendingRecordedAtTicks);
+            return ticks == 0 || Lag == 0 ? TimeSpan.Zero : _clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Completes once the graph shows every event up to <paramref name="position"/>.</summary>
     /// <exception cref="ProjectionTimeoutException">The graph did not catch up within the read-your-writes timeout.</exception>
@@ -57,25 +86,37 @@ public sealed partial class Projector(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
-        var head = events.HeadPosition;
-        Advance(await graph.GetCheckpointAsync(cancellationToken));
-        while (Checkpoint < head)
+        if (!_graph.IsDurable)
         {
-            await ProjectNextBatchAsync(cancellationToken);
+            var started = _clock.GetUtcNow();
+            var head = _events.HeadPosition;
+            Advance(await _graph.GetCheckpointAsync(cancellationToken));
+            while (Checkpoint < head)
+            {
+                await ProjectNextBatchAsync(cancellationToken);
+            }
+
+            LogCaughtUp(Checkpoint, (_clock.GetUtcNow() - started).TotalMilliseconds);
         }
 
-        LogCaughtUp(Checkpoint, (DateTimeOffset.UtcNow - started).TotalMilliseconds);
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var checkpointKnown = !_graph.IsDurable;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!checkpointKnown)
+                {
+                    Advance(await _graph.GetCheckpointAsync(stoppingToken));
+                    checkpointKnown = true;
+                    LogResuming(Checkpoint, Lag);
+                }
+
                 if (!await ProjectNextBatchAsync(stoppingToken))
                 {
                     await WaitForNewEventsAsync(stoppingToken);
@@ -91,8 +132,8 @@ public sealed partial class Projector(
             {
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(failures, 20))));
-                LogProjectionFailed(exception, Checkpoint, delay.TotalMilliseconds);
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                LogProjectionFailed(exception, Checkpoint, Lag, delay.TotalMilliseconds);
+                await Task.Delay(delay, _clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -103,7 +144,7 @@ public sealed partial class Projector(
         poll.CancelAfter(_options.PollInterval);
         try
         {
-            await events.WaitForEventsAfterAsync(Checkpoint, poll.Token);
+            await _events.WaitForEventsAfterAsync(Checkpoint, poll.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -115,18 +156,19 @@ public sealed partial class Projector(
     private async Task<bool> ProjectNextBatchAsync(CancellationToken cancellationToken)
     {
         var from = Checkpoint;
-        var batch = await events.ReadAllAsync(from, _options.BatchSize, cancellationToken);
+        var batch = await _events.ReadAllAsync(from, _options.BatchSize, cancellationToken);
         if (batch.Count == 0)
         {
             return false;
         }
 
+        Interlocked.CompareExchange(ref _firstPendingRecordedAtTicks, batch[0].RecordedAt.UtcTicks, 0);
         var changes = batch.SelectMany(GraphProjection.ToChanges).ToList();
         var to = batch[^1].Position;
-        if (!await graph.ApplyAsync(new GraphBatch(from, to, changes), cancellationToken))
+        if (!await _graph.ApplyAsync(new GraphBatch(from, to, changes), cancellationToken))
         {
             // Another projector applied it first; carry on from where the store is.
-            Advance(await graph.GetCheckpointAsync(cancellationToken));
+            Advance(await _graph.GetCheckpointAsync(cancellationToken));
             return true;
         }
 
@@ -137,12 +179,16 @@ public sealed partial class Projector(
     private void Advance(long checkpoint)
     {
         Volatile.Write(ref _checkpoint, checkpoint);
+        Interlocked.Exchange(ref _firstPendingRecordedAtTicks, 0);
         Interlocked.Exchange(ref _advanced, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The graph is current at log position {Checkpoint} ({Milliseconds:0} ms to catch up at start)")]
     private partial void LogCaughtUp(long checkpoint, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Projecting after log position {Checkpoint} failed; retrying in {DelayMs:0} ms")]
-    private partial void LogProjectionFailed(Exception exception, long checkpoint, double delayMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projecting into the graph from log position {Checkpoint}, {Lag} events behind")]
+    private partial void LogResuming(long checkpoint, long lag);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projecting after log position {Checkpoint} failed ({Lag} events behind); retrying in {DelayMs:0} ms")]
+    private partial void LogProjectionFailed(Exception exception, long checkpoint, long lag, double delayMs);
 }

@@ -1,5 +1,6 @@
 using Graph.EventStore;
 using Graph.Grains;
+using Graph.Neo4j;
 using Graph.Projection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -9,12 +10,42 @@ namespace Graph.Host.Hosting;
 
 public static class GraphHostingExtensions
 {
+    /// <summary>The address the service listens on when nothing else says where.</summary>
+    public const string DefaultUrls = "http://localhost:5080";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultUrls"/> unless <c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>Urls</c>, the
+    /// <c>*_PORTS</c> settings or Kestrel endpoints say otherwise; a default in appsettings.json would override
+    /// <c>ASPNETCORE_URLS</c>, so it is set here instead.
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        return builder;
+    }
+
     /// <summary>The event log, the projection, and the graph it writes and the API reads.</summary>
     public static WebApplicationBuilder AddGraphStorage(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.SectionName));
         builder.Services.AddSqliteEventStore(builder.Configuration);
         builder.Services.AddGraphProjection(builder.Configuration);
-        builder.Services.AddEmbeddedGraph();
+        var store = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Store ?? GraphStoreKind.Embedded;
+        if (store == GraphStoreKind.Neo4j)
+        {
+            builder.Services.AddNeo4jGraph(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddEmbeddedGraph();
+        }
+
         builder.Services.AddHealthChecks().AddCheck<ProjectionHealthCheck>("projection", tags: ["ready"]);
         return builder;
     }
@@ -48,14 +79,21 @@ public static class GraphHostingExtensions
         return app;
     }
 
+    /// <summary>
+    /// Ready while the graph keeps up with the log; degraded (still 200, writes are safe in the log) while it lags,
+    /// for instance while Neo4j is down; the lag in events and seconds is in the report either way.
+    /// </summary>
     private sealed class ProjectionHealthCheck(Projector projector, IOptions<ProjectionOptions> options) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var data = new Dictionary<string, object> { ["checkpoint"] = projector.Checkpoint, ["lagEvents"] = projector.Lag };
-            return Task.FromResult(projector.Lag <= options.Value.BatchSize
-                ? HealthCheckResult.Healthy($"The graph is {projector.Lag} events behind the log.", data)
-                : HealthCheckResult.Degraded($"The graph is {projector.Lag} events behind the log.", data: data));
+            var lag = projector.Lag;
+            var seconds = Math.Round(projector.LagTime.TotalSeconds, 1);
+            var data = new Dictionary<string, object> { ["checkpoint"] = projector.Checkpoint, ["lagEvents"] = lag, ["lagSeconds"] = seconds };
+            var description = $"The graph is {lag} events ({seconds} s) behind the log.";
+            return Task.FromResult(lag <= options.Value.BatchSize && seconds < 30
+                ? HealthCheckResult.Healthy(description, data)
+                : HealthCheckResult.Degraded(description, data: data));
         }
     }
 }

@@ -5,7 +5,6 @@ public static class SampleDataExtensions
     /// <summary>Loads the sample data on first start; after the silo, so the grains are there to take it.</summary>
     public static WebApplicationBuilder AddSampleData(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<SampleDataOptions>(builder.Configuration.GetSection(SampleDataOptions.SectionName));
         builder.Services.AddHostedService<SampleDataLoader>();
         return builder;
     }

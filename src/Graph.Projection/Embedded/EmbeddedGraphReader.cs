@@ -33,8 +33,8 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
         {
             var exact = g.ActorsNamed(wanted).Where(n => n.HasLabel(label)).OrderBy(n => n.Id, StringComparer.Ordinal);
             var partial = g.NodesWithLabel(label)
-                .Where(n => !exact.Contains(n) && Names(n).Any(name => ActorNames.Normalise(name).Contains(wanted, StringComparison.Ordinal)))
-                .OrderBy(n => n.GetString("name"), StringComparer.OrdinalIgnoreCase)
+                .Where(n => !exact.Contains(n) && NormalisedNames(n).Any(name => name.Contains(wanted, StringComparison.Ordinal)))
+                .OrderBy(n => n.GetString("normalisedName"), StringComparer.Ordinal)
                 .ThenBy(n => n.Id, StringComparer.Ordinal);
             return exact.Concat(partial).Take(limit).Select(ToActor).ToList();
         }));
@@ -66,8 +66,9 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
     public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OrganisationView>>(graph.Read(g =>
             (g.Node(organisationId)?.In(RelationshipTypes.PartOf) ?? [])
+                .OrderBy(r => r.From.GetString("normalisedName"), StringComparer.Ordinal)
+                .ThenBy(r => r.From.Id, StringComparer.Ordinal)
                 .Select(r => (OrganisationView)ToActor(r.From))
-                .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList()));
 
     /// <inheritdoc/>
@@ -75,7 +76,7 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
         Task.FromResult<IReadOnlyList<AffiliationView>>(graph.Read(g =>
             (g.Node(organisationId)?.In(RelationshipTypes.AffiliatedWith) ?? [])
                 .Select(ToAffiliation)
-                .OrderBy(a => a.PersonId, StringComparer.Ordinal)
+                .OrderBy(a => a, AffiliationOrder.ByPerson)
                 .ToList()));
 
     private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementFilter filter)
@@ -176,8 +177,8 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> Names(GraphNode actor) =>
-        (actor.Properties.GetValueOrDefault("aliases") as string[] ?? []).Prepend(actor.GetString("name") ?? "");
+    private static IEnumerable<string> NormalisedNames(GraphNode actor) =>
+        (actor.Properties.GetValueOrDefault("normalisedAliases") as string[] ?? []).Prepend(actor.GetString("normalisedName") ?? "");
 
     private static ActorView ToActor(GraphNode node)
     {
@@ -197,7 +198,7 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
             node.Id,
             node.GetString("name")!,
             aliases,
-            [.. node.Out(RelationshipTypes.AffiliatedWith).Select(ToAffiliation).OrderBy(a => a.From?.Start).ThenBy(a => a.OrganisationId, StringComparer.Ordinal)]);
+            [.. node.Out(RelationshipTypes.AffiliatedWith).Select(ToAffiliation).Order(AffiliationOrder.ByOrganisation)]);
     }
 
     private static ExternalId ParseExternalId(string value)

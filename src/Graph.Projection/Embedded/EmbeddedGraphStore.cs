@@ -6,6 +6,9 @@ namespace Graph.Projection.Embedded;
 public sealed class EmbeddedGraphStore(InMemoryGraph graph) : IGraphStore
 {
     /// <inheritdoc/>
+    public bool IsDurable => false;
+
+    /// <inheritdoc/>
     public Task<long> GetCheckpointAsync(CancellationToken cancellationToken = default) => Task.FromResult(graph.Checkpoint);
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Abstractions.Actors;
 using Graph.Abstractions.Directory;
 using Graph.Abstractions.Organisations;
 using Graph.Abstractions.People;
@@ -38,6 +39,8 @@ public static class GraphProjection
                     ["id"] = id,
                     ["name"] = r.Name,
                     ["aliases"] = r.Aliases,
+                    ["normalisedName"] = ActorNames.Normalise(r.Name),
+                    ["normalisedAliases"] = NormalisedAll(r.Aliases),
                     ["kind"] = GraphEnums.Name(r.Kind),
                     ["externalIds"] = ExternalIds(r.ExternalIds),
                 }, position);
@@ -48,10 +51,10 @@ public static class GraphProjection
 
                 break;
             case OrganisationRenamed r:
-                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { ["name"] = r.Name }, position);
+                yield return new NodeUpsert(id, OrganisationLabels, Named(r.Name), position);
                 break;
             case OrganisationAliasesChanged r:
-                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { ["aliases"] = r.Aliases }, position);
+                yield return new NodeUpsert(id, OrganisationLabels, Aliased(r.Aliases), position);
                 break;
             case OrganisationReclassified r:
                 yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { ["kind"] = GraphEnums.Name(r.Kind) }, position);
@@ -87,6 +90,8 @@ public static class GraphProjection
                     ["id"] = id,
                     ["name"] = r.Name,
                     ["aliases"] = r.Aliases,
+                    ["normalisedName"] = ActorNames.Normalise(r.Name),
+                    ["normalisedAliases"] = NormalisedAll(r.Aliases),
                 }, position);
                 foreach (var affiliation in r.Affiliations)
                 {
@@ -95,10 +100,10 @@ public static class GraphProjection
 
                 break;
             case PersonRenamed r:
-                yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?> { ["name"] = r.Name }, position);
+                yield return new NodeUpsert(id, PersonLabels, Named(r.Name), position);
                 break;
             case PersonAliasesChanged r:
-                yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?> { ["aliases"] = r.Aliases }, position);
+                yield return new NodeUpsert(id, PersonLabels, Aliased(r.Aliases), position);
                 break;
             case PersonAffiliated r:
                 yield return AffiliationUpsert(id, r.Affiliation);
@@ -210,6 +215,15 @@ public static class GraphProjection
 
     private static IEnumerable<GraphChange> Roles(string statementId, string type, string[] actorIds) =>
         actorIds.Select((actorId, ordinal) => new RelationshipUpsert(type, statementId, actorId, null, Ordinal(ordinal)));
+
+    // Actors carry their names normalised, so look-ups by name work the same in every store.
+    private static Dictionary<string, object?> Named(string name) =>
+        new() { ["name"] = name, ["normalisedName"] = ActorNames.Normalise(name) };
+
+    private static Dictionary<string, object?> Aliased(string[] aliases) =>
+        new() { ["aliases"] = aliases, ["normalisedAliases"] = NormalisedAll(aliases) };
+
+    private static string[] NormalisedAll(string[] names) => [.. names.Select(ActorNames.Normalise)];
 
     private static Dictionary<string, object?> Ordinal(int ordinal) => new() { ["ordinal"] = (long)ordinal };
 

@@ -1,0 +1,12 @@
+using Graph.Abstractions.Actors;
+using Graph.Abstractions.Commands;
+using Graph.Abstractions.Organisations;
+
+namespace Graph.Abstractions.Records;
+
+/// <summary>An organisation record.</summary>
+public sealed record OrganisationRecord(CreateOrganisation Command) : GraphRecord
+{
+    public override Task<WriteReceipt> SendAsync(IGrainFactory grains) =>
+        grains.GetGrain<IOrganisationGrain>(Command.Id ?? EntityIds.NewId()).CreateAsync(Command);
+}

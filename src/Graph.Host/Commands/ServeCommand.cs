@@ -1,0 +1,26 @@
+using Graph.Api;
+using Graph.Host.Hosting;
+using Graph.Host.SampleData;
+
+namespace Graph.Host.Commands;
+
+/// <summary><c>serve</c> (the default): runs the service.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.UseDefaultUrlsUnlessConfigured();
+        builder.AddGraphStorage();
+        builder.AddGraphSilo();
+        builder.AddGraphApi();
+        builder.AddSampleData();
+
+        var app = builder.Build();
+        app.MapGraphApi();
+        app.MapGraphHealth();
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Collections.Frozen;
+using Graph.Abstractions.Statements;
+using Graph.Projection.Model;
+
+namespace Graph.Neo4j.Cypher;
+
+/// <summary>
+/// Every Cypher statement the project sends to Neo4j, in one place. Values only ever travel as parameters; labels and
+/// relationship types come only from the model's closed sets, one statement per label or type.
+/// </summary>
+/// <remarks><c>Graph.Host cypher --json</c> prints them all, and a test lints each with Neo4j's own parser.</remarks>
+public static class CypherStatements
+{
+    /// <summary>The name of the projection's checkpoint node.</summary>
+    public const string CheckpointName = "graph-projection";
+
+    // The shape every reader returns an actor in: enough for OrganisationView and PersonView.
+    private const string ActorMap = """
+        {.id, .name, .aliases, .kind, .externalIds, labels: labels(actor),
+         parentId: head([(actor)-[:PART_OF]->(parent:Organisation) | parent.id]),
+         affiliations: [(actor)-[affiliation:AFFILIATED_WITH]->(organisation:Organisation) |
+           {organisationId: organisation.id, role: affiliation.role, from: affiliation.from, to: affiliation.to}]}
+        """;
+
+    private static readonly string StatementMap = $$"""
+        {.id, .kind, .cameoCode, .quote, .summary, .saidOn, .recordedAt, .confidence, .retracted, .retractionReason, .retractedAt,
+         speaker: head([(actor:Actor)-[:MADE]->(s) | actor {{ActorMap}}]),
+         onBehalfOf: head([(s)-[:ON_BEHALF_OF]->(actor:Organisation) | actor {{ActorMap}}]),
+         addressees: [(s)-[role:ADDRESSED_TO]->(actor:Actor) | {ordinal: role.ordinal, actor: actor {{ActorMap}}}],
+         exemplars: [(s)-[role:CITES_EXEMPLAR]->(actor:Actor) | {ordinal: role.ordinal, actor: actor {{ActorMap}}}],
+         beneficiaries: [(s)-[role:BENEFITS]->(actor:Actor) | {ordinal: role.ordinal, actor: actor {{ActorMap}}}],
+         subjects: [(s)-[role:CONCERNS]->(actor:Actor) | {ordinal: role.ordinal, actor: actor {{ActorMap}}}],
+         topics: [(s)-[role:ABOUT]->(topic:Topic) | {ordinal: role.ordinal, id: topic.id, name: topic.name}],
+         sources: [(s)-[role:SUPPORTED_BY]->(source:Source) | source {.id, .url, .title, .publisher, .publishedOn,
+           ordinal: role.ordinal, quoteStart: role.quoteStart, quoteEnd: role.quoteEnd}],
+         respondsTo: head([(s)-[:RESPONDS_TO]->(answered:Statement) | answered.id])}
+        """;
+
+    /// <summary>The label sets nodes are written with; the first label is the one merged on.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> NodeLabelSets { get; } =
+    [
+        [NodeLabels.Organisation, NodeLabels.Actor],
+        [NodeLabels.Person, NodeLabels.Actor],
+        [NodeLabels.Statement],
+        [NodeLabels.Source],
+        [NodeLabels.Topic],
+    ];
+
+    /// <summary>Every relationship type with the labels of its ends.</summary>
+    public static IReadOnlyList<RelationshipShape> RelationshipShapes { get; } =
+    [
+        new(RelationshipTypes.Made, NodeLabels.Actor, NodeLabels.Statement, false),
+        new(RelationshipTypes.OnBehalfOf, NodeLabels.Statement, NodeLabels.Organisation, false),
+        new(RelationshipTypes.AddressedTo, NodeLabels.Statement, NodeLabels.Actor, false),
+        new(RelationshipTypes.CitesExemplar, NodeLabels.Statement, NodeLabels.Actor, false),
+        new(RelationshipTypes.Benefits, NodeLabels.Statement, NodeLabels.Actor, false),
+        new(RelationshipTypes.Concerns, NodeLabels.Statement, NodeLabels.Actor, false),
+        new(RelationshipTypes.About, NodeLabels.Statement, NodeLabels.Topic, false),
+        new(RelationshipTypes.SupportedBy, NodeLabels.Statement, NodeLabels.Source, false),
+        new(RelationshipTypes.RespondsTo, NodeLabels.Statement, NodeLabels.Statement, false),
+        new(RelationshipTypes.AffiliatedWith, NodeLabels.Person, NodeLabels.Organisation, true),
+        new(RelationshipTypes.PartOf, NodeLabels.Organisation, NodeLabels.Organisation, false),
+        .. StatementKinds.DerivedRelationshipTypes.Select(type => new RelationshipShape(type, NodeLabels.Actor, NodeLabels.Actor, true)),
+    ];
+
+    private static readonly FrozenDictionary<string, RelationshipShape> ShapesByType = RelationshipShapes.ToFrozenDictionary(s => s.Type);
+
+    /// <summary>The shape of a relationship type of the model.</summary>
+    public static RelationshipShape ShapeOf(string type) =>
+        ShapesByType.TryGetValue(type, out var shape) ? shape : throw new ArgumentOutOfRangeException(nameof(type), type, "Not a relationship type of the model.");
+
+    /// <summary>Constraints and indexes, each idempotent, run at start.</summary>
+    public static IReadOnlyList<CypherStatement> Schema { get; } =
+    [
+        .. NodeLabels.All.Append(CheckpointLabel).Select(label => Statement(
+            $"schema-unique-{Kebab(label)}-id",
+            $"CREATE CONSTRAINT {Snake(label)}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")),
+        Statement("schema-index-statement-kind", "CREATE INDEX statement_kind IF NOT EXISTS FOR (s:Statement) ON (s.kind)"),
+        Statement("schema-index-statement-said-on", "CREATE INDEX statement_said_on IF NOT EXISTS FOR (s:Statement) ON (s.saidOnStart, s.saidOnEnd)"),
+        Statement("schema-index-statement-recorded-at", "CREATE INDEX statement_recorded_at IF NOT EXISTS FOR (s:Statement) ON (s.recordedAt)"),
+        Statement("schema-index-statement-retracted", "CREATE INDEX statement_retracted IF NOT EXISTS FOR (s:Statement) ON (s.retracted)"),
+        Statement("schema-index-actor-normalised-name", "CREATE TEXT INDEX actor_normalised_name IF NOT EXISTS FOR (a:Actor) ON (a.normalisedName)"),
+        Statement("schema-index-topic-name", "CREATE INDEX topic_name IF NOT EXISTS FOR (t:Topic) ON (t.name)"),
+        Statement("schema-fulltext", "CREATE FULLTEXT INDEX graph_text IF NOT EXISTS FOR (n:Organisation|Person|Statement) ON EACH [n.name, n.aliases, n.quote, n.summary]"),
+    ];
+
+    /// <summary>The label of the node holding the projection's checkpoint.</summary>
+    public const string CheckpointLabel = "ProjectionCheckpoint";
+
+    public static CypherStatement ReadCheckpoint { get; } = Statement(
+        "read-checkpoint",
+        $"MATCH (c:{CheckpointLabel} {{id: $name}}) RETURN c.position AS position",
+        new() { ["name"] = CheckpointName });
+
+    /// <summary>
+    /// Moves the checkpoint from the batch's start to its end, returning no row when it is no longer at the start; run
+    /// first in a batch's transaction, its lock on the checkpoint node also serialises racing projectors.
+    /// </summary>
+    public static CypherStatement AdvanceCheckpoint { get; } = Statement(
+        "advance-checkpoint",
+        $$"""
+        MERGE (c:{{CheckpointLabel}} {id: $name})
+        ON CREATE SET c.position = 0
+        WITH c
+        WHERE c.position = $from
+        SET c.position = $to
+        RETURN c.position AS position
+        """,
+        new() { ["name"] = CheckpointName, ["from"] = 0L, ["to"] = 1000L });
+
+    /// <summary>Creates nodes or merges properties into them, never with a change older than the node.</summary>
+    public static CypherStatement UpsertNodes(IReadOnlyList<string> labels) => UpsertNodeStatements[labels[0]];
+
+    private static readonly FrozenDictionary<string, CypherStatement> UpsertNodeStatements = NodeLabelSets.ToFrozenDictionary(
+        labels => labels[0],
+        labels => Statement(
+            $"upsert-{Kebab(labels[0])}-nodes",
+            $$"""
+            UNWIND $rows AS row
+            MERGE (n:{{labels[0]}} {id: row.id})
+            {{(labels.Count > 1 ? "SET n:" + string.Join(":", labels.Skip(1)) : "")}}
+            WITH n, row
+            WHERE coalesce(n.version, -1) < row.version
+            SET n += row.properties, n.version = row.version
+            """,
+            new() { ["rows"] = new[] { new Dictionary<string, object?> { ["id"] = "aclu", ["version"] = 1L, ["properties"] = new Dictionary<string, object?> { ["id"] = "aclu", ["name"] = "ACLU" } } } }));
+
+    /// <summary>Creates relationships between nodes that exist (both ends matched first), or replaces their properties.</summary>
+    public static CypherStatement UpsertRelationships(string type) => UpsertRelationshipStatements[type];
+
+    private static readonly FrozenDictionary<string, CypherStatement> UpsertRelationshipStatements = RelationshipShapes.ToFrozenDictionary(
+        shape => shape.Type,
+        shape => Statement(
+            $"upsert-{Kebab(shape.Type)}-relationships",
+            $$"""
+            UNWIND $rows AS row
+            MATCH (a:{{shape.FromLabel}} {id: row.from})
+            MATCH (b:{{shape.ToLabel}} {id: row.to})
+            MERGE (a)-[r:{{shape.Type}}{{(shape.Keyed ? " {key: row.key}" : "")}}]->(b)
+            SET r = row.properties{{(shape.Keyed ? ", r.key = row.key" : "")}}
+            """,
+            new() { ["rows"] = new[] { RelationshipRow(shape) } }));
+
+    /// <summary>Removes relationships, when they are there.</summary>
+    public static CypherStatement RemoveRelationships(string type) => RemoveRelationshipStatements[type];
+
+    private static readonly FrozenDictionary<string, CypherStatement> RemoveRelationshipStatements = RelationshipShapes.ToFrozenDictionary(
+        shape => shape.Type,
+        shape => Statement(
+            $"remove-{Kebab(shape.Type)}-relationships",
+            $$"""
+            UNWIND $rows AS row
+            MATCH (a:{{shape.FromLabel}} {id: row.from})-[r:{{shape.Type}}{{(shape.Keyed ? " {key: row.key}" : "")}}]->(b:{{shape.ToLabel}} {id: row.to})
+            DELETE r
+            """,
+            new() { ["rows"] = new[] { RelationshipRow(shape) } }));
+
+    /// <summary>Empties the database, a batch at a time, before a rebuild.</summary>
+    public static CypherStatement DeleteAll { get; } = Statement(
+        "delete-all",
+        """
+        MATCH (n)
+        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+        """);
+
+    public static CypherStatement CountNodes { get; } = Statement("count-nodes", "MATCH (n) RETURN count(n) AS nodes");
+
+    public static CypherStatement ActorsById { get; } = Statement(
+        "actors-by-id",
+        $$"""
+        MATCH (actor:Actor)
+        WHERE actor.id IN $ids
+        RETURN actor {{ActorMap}} AS actor
+        """,
+        new() { ["ids"] = new[] { "aclu", "nicole-ozer" } });
+
+    public static CypherStatement FindActors { get; } = Statement(
+        "find-actors",
+        $$"""
+        MATCH (actor:Actor)
+        WHERE ($label IS NULL OR $label IN labels(actor))
+          AND (actor.normalisedName CONTAINS $text OR any(alias IN actor.normalisedAliases WHERE alias CONTAINS $text))
+        WITH actor, CASE WHEN actor.normalisedName = $text OR $text IN actor.normalisedAliases THEN 0 ELSE 1 END AS rank
+        ORDER BY rank, CASE rank WHEN 0 THEN actor.id ELSE actor.normalisedName END, actor.id
+        LIMIT $limit
+        RETURN actor {{ActorMap}} AS actor
+        """,
+        new() { ["text"] = "aclu", ["label"] = null, ["limit"] = 20L });
+
+    public static CypherStatement StatementsById { get; } = Statement(
+        "statements-by-id",
+        $$"""
+        MATCH (s:Statement)
+        WHERE s.id IN $ids
+        RETURN s {{StatementMap}} AS statement
+        """,
+        new() { ["ids"] = new[] { "aclu-urges-microsoft-to-follow-ibm-and-amazon" } });
+
+    /// <summary>
+    /// The statements matching a filter, newest first (undated last, then by id), a page of them and how many match;
+    /// a condition whose parameter is null does not apply.
+    /// </summary>
+    public static CypherStatement FindStatements { get; } = Statement(
+        "find-statements",
+        $$"""
+        MATCH (s:Statement)
+        WHERE ($includeRetracted OR NOT coalesce(s.retracted, false))
+          AND ($kinds IS NULL OR s.kind IN $kinds)
+          AND ($speakerId IS NULL OR EXISTS { (:Actor {id: $speakerId})-[:MADE]->(s) })
+          AND ($addresseeId IS NULL OR EXISTS { (s)-[:ADDRESSED_TO]->(:Actor {id: $addresseeId}) })
+          AND ($exemplarId IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor {id: $exemplarId}) })
+          AND ($beneficiaryId IS NULL OR EXISTS { (s)-[:BENEFITS]->(:Actor {id: $beneficiaryId}) })
+          AND ($subjectId IS NULL OR EXISTS { (s)-[:CONCERNS]->(:Actor {id: $subjectId}) })
+          AND ($topicId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Topic {id: $topicId}) })
+          AND ($saidFrom IS NULL OR s.saidOnEnd >= $saidFrom)
+          AND ($saidTo IS NULL OR s.saidOnStart <= $saidTo)
+          AND ($text IS NULL OR toLower(coalesce(s.quote, '')) CONTAINS toLower($text) OR toLower(coalesce(s.summary, '')) CONTAINS toLower($text))
+          AND ($hasExemplar IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor) } = $hasExemplar)
+        WITH s
+        ORDER BY s.saidOnStart IS NULL, s.saidOnStart DESC, s.id
+        WITH collect(s) AS matches
+        RETURN size(matches) AS total, [s IN matches[$skip..($skip + $take)] | s {{StatementMap}}] AS page
+        """,
+        new()
+        {
+            ["includeRetracted"] = false, ["kinds"] = new[] { "APPEAL" }, ["speakerId"] = null, ["addresseeId"] = "microsoft",
+            ["exemplarId"] = null, ["beneficiaryId"] = null, ["subjectId"] = null, ["topicId"] = null, ["saidFrom"] = "2020-06-01",
+            ["saidTo"] = null, ["text"] = null, ["hasExemplar"] = true, ["skip"] = 0L, ["take"] = 50L,
+        });
+
+    public static CypherStatement OrganisationParts { get; } = Statement(
+        "organisation-parts",
+        $$"""
+        MATCH (:Organisation {id: $id})<-[:PART_OF]-(actor:Organisation)
+        RETURN actor {{ActorMap}} AS actor
+        ORDER BY actor.normalisedName, actor.id
+        """,
+        new() { ["id"] = "aclu" });
+
+    public static CypherStatement OrganisationMembers { get; } = Statement(
+        "organisation-members",
+        """
+        MATCH (organisation:Organisation {id: $id})<-[affiliation:AFFILIATED_WITH]-(person:Person)
+        RETURN person.id AS personId, organisation.id AS organisationId, affiliation.role AS role, affiliation.from AS from, affiliation.to AS to
+        ORDER BY person.id, affiliation.from, affiliation.role
+        """,
+        new() { ["id"] = "aclu-northern-california" });
+
+    /// <summary>Every statement above, for <c>cypher --json</c> and the linter.</summary>
+    public static IReadOnlyList<CypherStatement> All { get; } =
+    [
+        .. Schema,
+        ReadCheckpoint,
+        AdvanceCheckpoint,
+        .. UpsertNodeStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        .. UpsertRelationshipStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        .. RemoveRelationshipStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        DeleteAll,
+        CountNodes,
+        ActorsById,
+        FindActors,
+        StatementsById,
+        FindStatements,
+        OrganisationParts,
+        OrganisationMembers,
+    ];
+
+    private static CypherStatement Statement(string name, string text, Dictionary<string, object?>? parameters = null) =>
+        new(name, text.Trim(), parameters ?? []);
+
+    private static Dictionary<string, object?> RelationshipRow(RelationshipShape shape) => new()
+    {
+        ["from"] = "a",
+        ["to"] = "b",
+        ["key"] = shape.Keyed ? "k" : null,
+        ["properties"] = new Dictionary<string, object?> { ["ordinal"] = 0L },
+    };
+
+    private static string Kebab(string name) =>
+        name.All(c => !char.IsLower(c))
+            ? name.ToLowerInvariant().Replace('_', '-')
+            : string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Snake(string name) => Kebab(name).Replace('-', '_');
+}

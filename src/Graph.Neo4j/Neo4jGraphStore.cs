@@ -1,0 +1,115 @@
+using Graph.Neo4j.Client;
+using Graph.Neo4j.Cypher;
+using Graph.Projection;
+using Graph.Projection.Model;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Neo4j;
+
+/// <summary>The projection's target when the graph lives in Neo4j.</summary>
+/// <remarks>
+/// A batch is written in one explicit transaction: first the checkpoint is moved from the batch's start to its end
+/// (no row back means another projector applied it: nothing is written), then the nodes, then the relationships
+/// between nodes matched first, then the removals. Changes are folded per node and per relationship beforehand, so
+/// the order of those groups cannot change the outcome, and a retried batch applies exactly once.
+/// </remarks>
+public sealed class Neo4jGraphStore(INeo4jClient client, IOptions<Neo4jStoreOptions> options) : IGraphStore
+{
+    private readonly int _batchSize = options.Value.BatchSize;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private bool _schemaEnsured;
+
+    /// <inheritdoc/>
+    public bool IsDurable => true;
+
+    /// <inheritdoc/>
+    public async Task<long> GetCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        var result = await client.RunAsync(CypherStatements.ReadCheckpoint.Text, Parameters(("name", CypherStatements.CheckpointName)), AccessMode.Read, cancellationToken);
+        return result.Records.Count == 0 ? 0 : result.Records[0]["position"].GetInt64();
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        var plan = BatchPlan.Of(batch.Changes);
+        return client.ExecuteWriteAsync(async tx =>
+        {
+            var advanced = await tx.RunAsync(
+                CypherStatements.AdvanceCheckpoint.Text,
+                Parameters(("name", CypherStatements.CheckpointName), ("from", batch.FromCheckpoint), ("to", batch.ToCheckpoint)),
+                cancellationToken);
+            if (advanced.Records.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var (labels, rows) in plan.Nodes)
+            {
+                await RunChunkedAsync(tx, CypherStatements.UpsertNodes(labels).Text, rows, cancellationToken);
+            }
+
+            foreach (var (type, rows) in plan.Upserts)
+            {
+                await RunChunkedAsync(tx, CypherStatements.UpsertRelationships(type).Text, rows, cancellationToken);
+            }
+
+            foreach (var (type, rows) in plan.Removals)
+            {
+                await RunChunkedAsync(tx, CypherStatements.RemoveRelationships(type).Text, rows, cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Empties the database, for a rebuild of the projection from the whole log.</summary>
+    public Task ClearAsync(CancellationToken cancellationToken = default) =>
+        client.RunAsync(CypherStatements.DeleteAll.Text, null, AccessMode.Write, cancellationToken);
+
+    /// <summary>How many nodes the database holds.</summary>
+    public async Task<long> CountNodesAsync(CancellationToken cancellationToken = default) =>
+        (await client.RunAsync(CypherStatements.CountNodes.Text, null, AccessMode.Read, cancellationToken)).Records[0]["nodes"].GetInt64();
+
+    /// <summary>
+    /// Creates the constraints and indexes the store and reader rely on, once per process: before the checkpoint is
+    /// first read, so at start, or as soon as Neo4j is reachable. Every statement is idempotent.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _schemaEnsured))
+        {
+            return;
+        }
+
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_schemaEnsured)
+            {
+                foreach (var statement in CypherStatements.Schema)
+                {
+                    await client.RunAsync(statement.Text, null, AccessMode.Write, cancellationToken);
+                }
+
+                Volatile.Write(ref _schemaEnsured, true);
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    private async Task RunChunkedAsync(IQueryRunner tx, string cypher, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(_batchSize))
+        {
+            await tx.RunAsync(cypher, Parameters(("rows", chunk)), cancellationToken);
+        }
+    }
+
+    private static Dictionary<string, object?> Parameters(params (string Name, object? Value)[] parameters) =>
+        parameters.ToDictionary(p => p.Name, p => p.Value);
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Graph.Abstractions.Organisations;
+using Graph.Abstractions.Statements;
+using Graph.Projection.Model;
+using Graph.Projection.Reading;
+
+namespace Graph.Neo4j;
+
+/// <summary>Turns the maps the reader's Cypher returns into the views the API shows.</summary>
+internal static class Neo4jViews
+{
+    public static ActorView Actor(JsonElement actor)
+    {
+        var id = actor.GetProperty("id").GetString()!;
+        var name = actor.GetProperty("name").GetString()!;
+        var aliases = Strings(actor, "aliases");
+        if (Strings(actor, "labels").Contains(NodeLabels.Organisation))
+        {
+            return new OrganisationView(
+                id,
+                name,
+                aliases,
+                GraphEnums.Parse<OrganisationKind>(actor.GetProperty("kind").GetString()!),
+                String(actor, "parentId"),
+                [.. Strings(actor, "externalIds").Select(value => new ExternalId(value[..value.IndexOf(':', StringComparison.Ordinal)], value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]))]);
+        }
+
+        var affiliations = actor.TryGetProperty("affiliations", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(a => new AffiliationView(id, a.GetProperty("organisationId").GetString()!, String(a, "role"), Date(a, "from"), Date(a, "to")))
+            : [];
+        return new PersonView(id, name, aliases, [.. affiliations.Order(AffiliationOrder.ByOrganisation)]);
+    }
+
+    public static AffiliationView Member(Client.Neo4jRecord record) => new(
+        record["personId"].GetString()!,
+        record["organisationId"].GetString()!,
+        NullableString(record["role"]),
+        NullableString(record["from"]) is { } from ? PartialDate.Parse(from) : null,
+        NullableString(record["to"]) is { } to ? PartialDate.Parse(to) : null);
+
+    public static StatementView Statement(JsonElement s)
+    {
+        IReadOnlyList<ActorView> Role(string name) =>
+            [.. s.GetProperty(name).EnumerateArray().OrderBy(Ordinal).Select(r => Actor(r.GetProperty("actor")))];
+
+        var retracted = s.TryGetProperty("retracted", out var flag) && flag.ValueKind == JsonValueKind.True;
+        return new StatementView(
+            s.GetProperty("id").GetString()!,
+            GraphEnums.Parse<StatementKind>(s.GetProperty("kind").GetString()!),
+            s.GetProperty("cameoCode").GetString()!,
+            Actor(s.GetProperty("speaker")),
+            s.TryGetProperty("onBehalfOf", out var onBehalfOf) && onBehalfOf.ValueKind == JsonValueKind.Object ? (OrganisationView)Actor(onBehalfOf) : null,
+            Role("addressees"),
+            Role("exemplars"),
+            Role("beneficiaries"),
+            Role("subjects"),
+            [.. s.GetProperty("topics").EnumerateArray().OrderBy(Ordinal).Select(t => new TopicView(t.GetProperty("id").GetString()!, t.GetProperty("name").GetString()!))],
+            String(s, "respondsTo"),
+            String(s, "quote"),
+            String(s, "summary"),
+            Date(s, "saidOn"),
+            [.. s.GetProperty("sources").EnumerateArray().OrderBy(Ordinal).Select(source => new SourceView(
+                source.GetProperty("id").GetString()!,
+                String(source, "url"),
+                String(source, "title"),
+                String(source, "publisher"),
+                Date(source, "publishedOn"),
+                Int(source, "quoteStart"),
+                Int(source, "quoteEnd")))],
+            DateTimeOffset.Parse(s.GetProperty("recordedAt").GetString()!, CultureInfo.InvariantCulture),
+            s.TryGetProperty("confidence", out var confidence) && confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : null,
+            retracted ? new RetractionView(String(s, "retractionReason"), DateTimeOffset.Parse(String(s, "retractedAt")!, CultureInfo.InvariantCulture)) : null);
+    }
+
+    private static long Ordinal(JsonElement role) =>
+        role.TryGetProperty("ordinal", out var ordinal) && ordinal.ValueKind == JsonValueKind.Number ? ordinal.GetInt64() : 0;
+
+    private static string? String(JsonElement map, string name) =>
+        map.TryGetProperty(name, out var value) ? NullableString(value) : null;
+
+    private static string? NullableString(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? Int(JsonElement map, string name) =>
+        map.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+
+    private static PartialDate? Date(JsonElement map, string name) => String(map, name) is { } text ? PartialDate.Parse(text) : null;
+
+    private static string[] Strings(JsonElement map, string name) =>
+        map.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(v => v.GetString()!)] : [];
+}

@@ -1,0 +1,163 @@
+using Graph.Abstractions.Actors;
+using Graph.Abstractions.Statements;
+using Graph.Projection.Reading;
+using Xunit.Abstractions;
+
+namespace Graph.Neo4j.Tests.Conformance;
+
+/// <summary>
+/// One suite for every graph store: the same log in, the same answers out. Each test names the store it ran against.
+/// </summary>
+[Collection(ConformanceCollection.Name)]
+public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutputHelper output)
+{
+    public static IEnumerable<object[]> Stores => ConformanceFixture.TargetNames();
+
+    private IGraphReader Reader(string store)
+    {
+        output.WriteLine($"Running against the {store} graph store.");
+        return fixture[store].Reader;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task The_ACLU_urged_Microsoft_to_follow_IBM_and_Amazon(string store)
+    {
+        var page = await Reader(store).FindStatementsAsync(new StatementFilter(Kinds: [StatementKind.Appeal], HasExemplar: true, SpeakerId: "aclu"), 0, 50);
+
+        var appeal = Assert.Single(page.Items);
+        Assert.Equal("American Civil Liberties Union", appeal.Speaker.Name);
+        Assert.Equal(["microsoft"], appeal.Addressees.Select(a => a.Id));
+        Assert.Equal(["ibm", "amazon"], appeal.Exemplars.Select(a => a.Id));
+        Assert.Equal("GeekWire", Assert.Single(appeal.Sources).Publisher);
+        Assert.Equal(PartialDate.Parse("2020-06"), appeal.SaidOn);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_statement_reads_back_with_every_role_in_order(string store)
+    {
+        var statement = Assert.Single(await Reader(store).GetStatementsAsync(["ozer-demands-blanket-moratorium"]));
+
+        Assert.Equal(StatementKind.Demand, statement.Kind);
+        Assert.Equal("100", statement.CameoCode);
+        Assert.Equal("nicole-ozer", statement.Speaker.Id);
+        Assert.Equal("Nicole Ozer", Assert.IsType<PersonView>(statement.Speaker).Name);
+        Assert.Equal("aclu-northern-california", statement.OnBehalfOf?.Id);
+        Assert.Equal("aclu", statement.OnBehalfOf?.ParentId);
+        Assert.Equal(["amazon"], statement.Addressees.Select(a => a.Id));
+        Assert.Equal(["us-congress", "us-state-legislatures", "us-law-enforcement"], statement.Subjects.Select(a => a.Id));
+        Assert.Equal(["facial recognition", "police use of facial recognition", "Rekognition moratorium"], statement.Topics.Select(t => t.Name));
+        Assert.Equal("amazon-rekognition-moratorium", statement.RespondsToId);
+        Assert.StartsWith("Amazon must fully commit", statement.Quote, StringComparison.Ordinal);
+        Assert.Null(statement.Retraction);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Actors_are_found_by_alias_exact_matches_first(string store)
+    {
+        var reader = Reader(store);
+
+        Assert.Equal(["aclu", "aclu-northern-california"], (await reader.FindActorsAsync("ACLU", null, 10)).Select(a => a.Id));
+        Assert.Equal(["nicole-ozer"], (await reader.FindActorsAsync("ozer", ActorType.Person, 10)).Select(a => a.Id));
+        Assert.Empty(await reader.FindActorsAsync("ozer", ActorType.Organisation, 10));
+        Assert.Equal(["us-congress"], (await reader.FindActorsAsync("u.s. congress", null, 10)).Select(a => a.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task An_organisation_shows_its_parent_parts_and_members(string store)
+    {
+        var reader = Reader(store);
+        var norCal = Assert.IsType<OrganisationView>(Assert.Single(await reader.GetActorsAsync(["aclu-northern-california"])));
+        var parts = await reader.GetPartsAsync("aclu");
+        var members = await reader.GetMembersAsync("aclu-northern-california");
+        var ozer = Assert.IsType<PersonView>(Assert.Single(await reader.GetActorsAsync(["nicole-ozer"])));
+
+        Assert.Equal("aclu", norCal.ParentId);
+        Assert.Equal(["ACLU NorCal"], norCal.Aliases);
+        Assert.Equal(["aclu-northern-california"], parts.Select(p => p.Id));
+        Assert.Equal(("nicole-ozer", "Technology and civil liberties director"), (Assert.Single(members).PersonId, members[0].Role));
+        Assert.Equal("aclu-northern-california", Assert.Single(ozer.Affiliations).OrganisationId);
+        var amazon = Assert.IsType<OrganisationView>(Assert.Single(await reader.GetActorsAsync(["amazon"])));
+        Assert.Equal(("wikidata", "Q3884"), (Assert.Single(amazon.ExternalIds).Scheme, amazon.ExternalIds[0].Value));
+    }
+
+    private static readonly string[] FilterNames =
+    [
+        "all", "all, retracted too", "criticisms and demands", "by one speaker", "to one addressee", "citing an exemplar", "about drones",
+        "said from mid-March 2020 to June 2021", "mentioning surveillance", "with exemplars", "without exemplars", "appeals with exemplars since 2018",
+    ];
+
+    public static IEnumerable<object[]> GeneratedFilters() =>
+        from store in ConformanceFixture.TargetNames() from name in FilterNames select new object[] { store[0], name };
+
+    private static StatementFilter Filter(string name) => name switch
+    {
+        "all" => StatementFilter.All,
+        "all, retracted too" => new(IncludeRetracted: true),
+        "criticisms and demands" => new(Kinds: [StatementKind.Criticise, StatementKind.Demand]),
+        "by one speaker" => new(SpeakerId: "gen-org-5"),
+        "to one addressee" => new(AddresseeId: "gen-person-3"),
+        "citing an exemplar" => new(ExemplarId: "gen-org-7"),
+        "about drones" => new(TopicId: Topics.IdOf("drones")),
+        "said from mid-March 2020 to June 2021" => new(SaidFrom: new DateOnly(2020, 3, 15), SaidTo: new DateOnly(2021, 6, 30)),
+        "mentioning surveillance" => new(Text: "SURVEILLANCE"),
+        "with exemplars" => new(HasExemplar: true),
+        "without exemplars" => new(HasExemplar: false),
+        "appeals with exemplars since 2018" => new(Kinds: [StatementKind.Appeal], HasExemplar: true, SaidFrom: new DateOnly(2018, 1, 1)),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(GeneratedFilters))]
+    public async Task Generated_statements_are_found_exactly_as_their_facts_say(string store, string filterName)
+    {
+        var filter = Filter(filterName);
+        var expected = Expected(filter);
+
+        var whole = await Reader(store).FindStatementsAsync(filter, 0, 500);
+        var page = await Reader(store).FindStatementsAsync(filter, 10, 25);
+
+        var generated = whole.Items.Where(s => s.Id.StartsWith("gen-", StringComparison.Ordinal)).Select(s => s.Id).ToList();
+        Assert.Equal(expected, generated);
+        Assert.True(expected.Count > 0 || filterName == "citing an exemplar", "The generated data should exercise the filter.");
+        var all = whole.Items.Select(s => s.Id).ToList();
+        Assert.Equal(all.Count, whole.TotalCount);
+        Assert.Equal(all.Skip(10).Take(25), page.Items.Select(s => s.Id));
+        Assert.Equal(whole.TotalCount, page.TotalCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_renamed_organisation_is_found_under_its_new_name_only(string store)
+    {
+        var reader = Reader(store);
+
+        Assert.Equal(["gen-org-2"], (await reader.FindActorsAsync("renamed organisation 2", null, 10)).Select(a => a.Id));
+        Assert.DoesNotContain("gen-org-2", (await reader.FindActorsAsync("generated organisation 2", null, 50)).Select(a => a.Id));
+        Assert.Equal("Renamed Organisation 2", Assert.Single(await reader.GetActorsAsync(["gen-org-2"])).Name);
+    }
+
+    private List<string> Expected(StatementFilter filter) =>
+    [
+        .. fixture.Generated.Statements
+            .Where(f => filter.IncludeRetracted || !f.Retracted)
+            .Where(f => filter.Kinds is not { Count: > 0 } kinds || kinds.Contains(f.Kind))
+            .Where(f => filter.SpeakerId is null || f.SpeakerId == filter.SpeakerId)
+            .Where(f => filter.AddresseeId is null || f.AddresseeIds.Contains(filter.AddresseeId))
+            .Where(f => filter.ExemplarId is null || f.ExemplarIds.Contains(filter.ExemplarId))
+            .Where(f => filter.TopicId is null || f.TopicIds.Contains(filter.TopicId))
+            .Where(f => filter.SaidFrom is null || (f.SaidOn is { } d && d.End >= filter.SaidFrom))
+            .Where(f => filter.SaidTo is null || (f.SaidOn is { } d && d.Start <= filter.SaidTo))
+            .Where(f => filter.Text is null
+                || (f.Quote?.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) ?? false)
+                || (f.Summary?.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) ?? false))
+            .Where(f => filter.HasExemplar is null || (f.ExemplarIds.Length > 0) == filter.HasExemplar)
+            .OrderBy(f => f.SaidOn is null ? 1 : 0)
+            .ThenByDescending(f => f.SaidOn?.Start)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .Select(f => f.Id),
+    ];
+}

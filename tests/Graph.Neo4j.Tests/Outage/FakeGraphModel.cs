@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Graph.Neo4j.Cypher;
+using Graph.Neo4j.Tests.Fake;
+
+namespace Graph.Neo4j.Tests.Outage;
+
+/// <summary>
+/// What the project's own Cypher statements do to a graph, modelled for the Query API fake: nodes merged on id with the
+/// version guard, relationships merged between existing ends, removals, and the checkpoint's compare-and-set. Writes in
+/// an explicit transaction take effect at its commit, and are lost at its rollback.
+/// </summary>
+/// <remarks>It knows statements by their exact text from <see cref="CypherStatements"/>; anything else is a syntax error.</remarks>
+internal sealed class FakeGraphModel
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Func<State, FakeStatement, FakeResult>> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, State> _transactions = new(StringComparer.Ordinal);
+    private State _committed = new();
+
+    public FakeGraphModel()
+    {
+        foreach (var statement in CypherStatements.Schema)
+        {
+            _statements[statement.Text] = (_, _) => FakeResult.Empty;
+        }
+
+        _statements[CypherStatements.ReadCheckpoint.Text] = (state, _) =>
+            state.Checkpoint is { } position ? FakeResult.Row(["position"], position) : FakeResult.Empty;
+        _statements[CypherStatements.AdvanceCheckpoint.Text] = (state, statement) =>
+        {
+            var from = statement.Parameters["from"].GetInt64();
+            var to = statement.Parameters["to"].GetInt64();
+            if ((state.Checkpoint ?? 0) != from)
+            {
+                return FakeResult.Empty;
+            }
+
+            state.Checkpoint = to;
+            state.Advances.Add((from, to));
+            return FakeResult.Row(["position"], to);
+        };
+        _statements[CypherStatements.CountNodes.Text] = (state, _) => FakeResult.Row(["nodes"], (long)state.Nodes.Count);
+        foreach (var labels in CypherStatements.NodeLabelSets)
+        {
+            _statements[CypherStatements.UpsertNodes(labels).Text] = (state, statement) => UpsertNodes(state, statement, labels);
+        }
+
+        foreach (var shape in CypherStatements.RelationshipShapes)
+        {
+            _statements[CypherStatements.UpsertRelationships(shape.Type).Text] = (state, statement) => UpsertRelationships(state, statement, shape.Type);
+            _statements[CypherStatements.RemoveRelationships(shape.Type).Text] = (state, statement) => RemoveRelationships(state, statement, shape.Type);
+        }
+    }
+
+    /// <summary>The committed nodes: id, labels and properties.</summary>
+    public IReadOnlyDictionary<string, (IReadOnlyList<string> Labels, Dictionary<string, JsonElement> Properties, long Version)> Nodes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _committed.Nodes.ToDictionary(n => n.Key, n => ((IReadOnlyList<string>)n.Value.Labels, new Dictionary<string, JsonElement>(n.Value.Properties), n.Value.Version));
+            }
+        }
+    }
+
+    /// <summary>The committed relationships, by type, ends and key.</summary>
+    public IReadOnlyCollection<(string Type, string From, string To, string? Key)> Relationships
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _committed.Relationships.Keys];
+            }
+        }
+    }
+
+    /// <summary>Every committed move of the checkpoint, in order.</summary>
+    public IReadOnlyList<(long From, long To)> Advances
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _committed.Advances];
+            }
+        }
+    }
+
+    public FakeResult Handle(FakeStatement statement)
+    {
+        if (!_statements.TryGetValue(statement.Cypher, out var run))
+        {
+            throw new FakeNeo4jError("Neo.ClientError.Statement.SyntaxError", "The fake graph model does not know this statement.");
+        }
+
+        lock (_lock)
+        {
+            if (statement.TransactionId is not { } transaction)
+            {
+                return run(_committed, statement);
+            }
+
+            if (!_transactions.TryGetValue(transaction, out var state))
+            {
+                _transactions[transaction] = state = _committed.Clone();
+            }
+
+            return run(state, statement);
+        }
+    }
+
+    public void Commit(string transaction)
+    {
+        lock (_lock)
+        {
+            if (_transactions.Remove(transaction, out var state))
+            {
+                _committed = state;
+            }
+        }
+    }
+
+    public void Rollback(string transaction)
+    {
+        lock (_lock)
+        {
+            _transactions.Remove(transaction);
+        }
+    }
+
+    private static FakeResult UpsertNodes(State state, FakeStatement statement, IReadOnlyList<string> labels)
+    {
+        foreach (var row in statement.Parameters["rows"].EnumerateArray())
+        {
+            var id = row.GetProperty("id").GetString()!;
+            var version = row.GetProperty("version").GetInt64();
+            if (!state.Nodes.TryGetValue(id, out var node))
+            {
+                state.Nodes[id] = node = new Node([.. labels], [], -1);
+            }
+
+            if (node.Version >= version)
+            {
+                continue;
+            }
+
+            foreach (var property in row.GetProperty("properties").EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    node.Properties.Remove(property.Name);
+                }
+                else
+                {
+                    node.Properties[property.Name] = property.Value.Clone();
+                }
+            }
+
+            state.Nodes[id] = node with { Version = version };
+        }
+
+        return FakeResult.Empty;
+    }
+
+    private static FakeResult UpsertRelationships(State state, FakeStatement statement, string type)
+    {
+        foreach (var row in statement.Parameters["rows"].EnumerateArray())
+        {
+            var (from, to, key) = Ends(row);
+            if (state.Nodes.ContainsKey(from) && state.Nodes.ContainsKey(to))
+            {
+                state.Relationships[(type, from, to, key)] = row.GetProperty("properties").Clone();
+            }
+        }
+
+        return FakeResult.Empty;
+    }
+
+    private static FakeResult RemoveRelationships(State state, FakeStatement statement, string type)
+    {
+        foreach (var row in statement.Parameters["rows"].EnumerateArray())
+        {
+            var (from, to, key) = Ends(row);
+            state.Relationships.Remove((type, from, to, key));
+        }
+
+        return FakeResult.Empty;
+    }
+
+    private static (string From, string To, string? Key) Ends(JsonElement row) =>
+        (row.GetProperty("from").GetString()!, row.GetProperty("to").GetString()!,
+         row.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null);
+
+    private sealed record Node(List<string> Labels, Dictionary<string, JsonElement> Properties, long Version);
+
+    private sealed class State
+    {
+        public Dictionary<string, Node> Nodes { get; private init; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Type, string From, string To, string? Key), JsonElement> Relationships { get; private init; } = [];
+
+        public long? Checkpoint { get; set; }
+
+        public List<(long From, long To)> Advances { get; private init; } = [];
+
+        public State Clone() => new()
+        {
+            Nodes = Nodes.ToDictionary(n => n.Key, n => n.Value with { Properties = new Dictionary<string, JsonElement>(n.Value.Properties) }, StringComparer.Ordinal),
+            Relationships = new(Relationships),
+            Checkpoint = Checkpoint,
+            Advances = [.. Advances],
+        };
+    }
+}
