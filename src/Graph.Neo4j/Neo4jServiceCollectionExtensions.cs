@@ -35,10 +35,14 @@ public static class Neo4jServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<Neo4jStoreOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // Each request is bounded by Neo4j:RequestTimeout, so the HttpClient's own timeout must not cut in first.
         services.AddSingleton<INeo4jClient>(sp => ActivatorUtilities.CreateInstance<Neo4jClient>(sp, new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })));
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        }));
         services.AddSingleton<Neo4jGraphStore>();
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
         services.AddSingleton<IGraphReader, Neo4jGraphReader>();

@@ -22,7 +22,7 @@ public sealed class CypherLintTests
     {
         var repo = RepoRoot();
         var linter = await RequireLinterAsync(repo);
-        var host = NewestHostBuild(repo);
+        var host = Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll");
         using var scratch = new ScratchDirectory();
 
         // The command only prints and exits; should it start the service instead, these keep it off shared ports and data.
@@ -102,19 +102,6 @@ public sealed class CypherLintTests
         {
             return false;
         }
-    }
-
-    // The test project does not reference the host, so it uses whichever build of it is newest.
-    private static string NewestHostBuild(string repo)
-    {
-        var bin = Path.Combine(repo, "src", "Graph.Host", "bin");
-        var newest = Directory.Exists(bin)
-            ? Directory.EnumerateFiles(bin, "Graph.Host.dll", SearchOption.AllDirectories)
-                .Where(path => Path.GetFileName(Path.GetDirectoryName(path)) == "net10.0")
-                .MaxBy(File.GetLastWriteTimeUtc)
-            : null;
-        return newest ?? throw new InvalidOperationException(
-            $"No build of the service under {bin}. Build it first: dotnet build src/Graph.Host (or dotnet build at the repo root).");
     }
 
     private static async Task<ProcessResult> RunAsync(
