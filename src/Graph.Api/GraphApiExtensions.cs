@@ -1,14 +1,18 @@
 using System.Text.Encodings.Web;
 using Graph.Api.Actors;
 using Graph.Api.Http;
+using Graph.Api.Limits;
 using Graph.Api.Queries;
 using Graph.Api.Schema;
 using Graph.Api.Statements;
 using Graph.Api.Writes;
 using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,15 +31,42 @@ public static class GraphApiExtensions
         services.AddScoped<PersonResolver>();
         services.AddScoped<AffiliationResolver>();
         services.AddScoped<StatementPages>();
+        services.AddScoped<StatementFilters>();
         services.AddScoped<ActorLookup>();
         services.AddSingleton<GraphQLHttpHandler>();
-        services.AddGraphQL(graphQL => graphQL
-            .AddSchema(GraphSchema.Create, GraphQL.DI.ServiceLifetime.Singleton)
+        services.AddOptions<GraphApiOptions>()
+            .Bind(builder.Configuration.GetSection(GraphApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var limits = builder.Configuration.GetSection(GraphApiOptions.SectionName).Get<GraphApiOptions>() ?? new GraphApiOptions();
+        services.AddGraphQL(graphQL =>
+        {
+            graphQL
+                .AddSchema(GraphSchema.Create, GraphQL.DI.ServiceLifetime.Singleton)
+                .AddValidationRule<QueryShapeRule>()
+                .AddComplexityAnalyzer(complexity =>
+                {
+                    complexity.MaxComplexity = limits.MaxComplexity;
+                    var byDefault = complexity.DefaultComplexityImpactDelegate;
+                    complexity.DefaultComplexityImpactDelegate = field => IsIntrospection(field.FieldDefinition.Name, field.ParentType.Name)
+                        ? new FieldComplexityResult(0, 1)
+                        : byDefault(field);
+                })
+                .ConfigureExecution<ExecutionTimeout>();
+            if (!limits.EnableIntrospection)
+            {
+                graphQL.AddValidationRule<NoIntrospectionValidationRule>().ConfigureExecution<NoSuggestions>();
+            }
+
             // Responses are JSON and never embedded in HTML, so quotes and accented letters are written as they are.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider<GraphErrorInfoProvider>());
+            graphQL.AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            graphQL.AddErrorInfoProvider<GraphErrorInfoProvider>();
+        });
         return builder;
     }
+
+    private static bool IsIntrospection(string field, string parentType) =>
+        field.StartsWith("__", StringComparison.Ordinal) || parentType.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>Serves GraphQL over HTTP at <c>/graphql</c>.</summary>
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)

@@ -32,23 +32,28 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
         ids.Count == 0 ? [] : [.. (await ReadAsync(CypherStatements.StatementsById, cancellationToken, ("ids", ids.ToArray()))).Records.Select(r => Neo4jViews.Statement(r["statement"]))];
 
     /// <inheritdoc/>
-    public async Task<StatementPage> FindStatementsAsync(StatementFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
     {
+        var clauses = filter.ToClauses().Select(c => new Dictionary<string, object?>
+        {
+            ["kindSets"] = c.KindSets.Select(kinds => kinds.Select(GraphEnums.Name).ToArray()).ToArray(),
+            ["speakerIds"] = c.SpeakerIds.ToArray(),
+            ["addresseeIds"] = c.AddresseeIds.ToArray(),
+            ["exemplarIds"] = c.ExemplarIds.ToArray(),
+            ["beneficiaryIds"] = c.BeneficiaryIds.ToArray(),
+            ["subjectIds"] = c.SubjectIds.ToArray(),
+            ["actorIds"] = c.ActorIds.ToArray(),
+            ["topicIdSets"] = c.TopicIdSets.Select(topics => topics.ToArray()).ToArray(),
+            ["saidFrom"] = c.SaidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["saidTo"] = c.SaidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["texts"] = c.Texts.Select(t => t.ToLowerInvariant()).ToArray(),
+            ["hasExemplar"] = c.HasExemplar,
+        }).ToArray();
         var result = await ReadAsync(
-            CypherStatements.FindStatements,
+            CypherStatements.FindStatements(order),
             cancellationToken,
             ("includeRetracted", filter.IncludeRetracted),
-            ("kinds", filter.Kinds is { Count: > 0 } kinds ? kinds.Select(GraphEnums.Name).ToArray() : null),
-            ("speakerId", filter.SpeakerId),
-            ("addresseeId", filter.AddresseeId),
-            ("exemplarId", filter.ExemplarId),
-            ("beneficiaryId", filter.BeneficiaryId),
-            ("subjectId", filter.SubjectId),
-            ("topicId", filter.TopicId),
-            ("saidFrom", filter.SaidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("saidTo", filter.SaidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("text", filter.Text),
-            ("hasExemplar", filter.HasExemplar),
+            ("clauses", clauses),
             ("skip", (long)skip),
             ("take", (long)take));
         var record = result.Records[0];

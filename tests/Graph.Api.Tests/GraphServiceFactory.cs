@@ -3,6 +3,7 @@ using System.Text.Json;
 using Graph.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests;
 
@@ -13,6 +14,12 @@ namespace Graph.Api.Tests;
 public sealed class GraphServiceFactory : WebApplicationFactory<Program>
 {
     private readonly ScratchDirectory _data = new();
+    private IReadOnlyDictionary<string, string>? _settings;
+    private Action<IServiceCollection>? _services;
+
+    /// <summary>A service with more settings, or with services replaced, for a test of its own.</summary>
+    public static GraphServiceFactory With(IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services) =>
+        new() { _settings = settings, _services = services };
 
     public string EventStorePath => _data.File("events.db");
 
@@ -23,6 +30,15 @@ public sealed class GraphServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Graph:LoadSampleData", "true");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     /// <summary>Posts a GraphQL request and returns the response document.</summary>

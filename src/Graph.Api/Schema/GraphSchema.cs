@@ -33,6 +33,8 @@ public static class GraphSchema
             builder.Types.Include<DatePrecision>("DatePrecision");
             builder.Types.Include<OrganisationKind>("OrganisationKind");
             builder.Types.Include<ActorType>("ActorType");
+            builder.Types.Include<StatementOrderField>("StatementOrderField");
+            builder.Types.Include<SortDirection>("SortDirection");
         });
 
         // Custom scalars are implemented in C#; their descriptions still come from the contract.

@@ -11,9 +11,13 @@ public sealed record StatementFilterInput(
     ActorReference? Exemplar = null,
     ActorReference? Beneficiary = null,
     ActorReference? Subject = null,
+    ActorReference? Actor = null,
     string? Topic = null,
+    string[]? Topics = null,
     PartialDate? SaidFrom = null,
     PartialDate? SaidTo = null,
     string? Text = null,
     bool? HasExemplar = null,
+    StatementFilterInput[]? And = null,
+    StatementFilterInput[]? Or = null,
     bool IncludeRetracted = false);

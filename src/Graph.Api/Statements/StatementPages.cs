@@ -4,27 +4,30 @@ using System.Text;
 using Graph.Abstractions.Statements;
 using Graph.Api.Http;
 using Graph.Projection.Reading;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Statements;
 
 /// <summary>Reads statements a page at a time, with opaque cursors.</summary>
-public sealed class StatementPages(IGraphReader reader)
+public sealed class StatementPages(IGraphReader reader, IOptions<GraphApiOptions> options)
 {
-    /// <summary>The largest page a client may ask for.</summary>
-    public const int MaxPageSize = 500;
-
     private const string CursorPrefix = "statement:";
 
-    public async Task<StatementConnection> LoadAsync(StatementFilter filter, int? first, string? after, CancellationToken cancellationToken)
+    public async Task<StatementConnection> LoadAsync(StatementFilter filter, StatementOrder order, int? first, string? after, CancellationToken cancellationToken)
     {
-        var take = first ?? 50;
-        if (take is < 0 or > MaxPageSize)
-        {
-            throw ApiErrors.Input("INVALID_VALUE", "first", $"first is {take}; ask for 0 to {MaxPageSize} statements at a time.");
-        }
+        var take = PageSize(first, 50, options.Value, "statements");
 
         var skip = after is null ? 0 : DecodeCursor(after) + 1;
-        var page = await reader.FindStatementsAsync(filter, skip, take, cancellationToken);
+        StatementPage page;
+        try
+        {
+            page = await reader.FindStatementsAsync(filter, order, skip, take, cancellationToken);
+        }
+        catch (StatementFilterException tooComplex)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", "filter", tooComplex.Message);
+        }
+
         var edges = page.Items.Select((s, i) => new StatementEdge(EncodeCursor(skip + i), s)).ToList();
         return new StatementConnection(
             page.Items,
@@ -35,7 +38,17 @@ public sealed class StatementPages(IGraphReader reader)
 
     /// <summary>The statements an actor made or received, of the given kinds.</summary>
     public Task<StatementConnection> ForActorAsync(string actorId, bool made, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
-        LoadAsync(made ? new StatementFilter(Kinds: kinds, SpeakerId: actorId) : new StatementFilter(Kinds: kinds, AddresseeId: actorId), first, after, cancellationToken);
+        LoadAsync(made ? new StatementFilter(Kinds: kinds, SpeakerId: actorId) : new StatementFilter(Kinds: kinds, AddresseeId: actorId), StatementOrder.SaidOnDescending, first, after, cancellationToken);
+
+    /// <summary>The page size asked for, within the configured maximum.</summary>
+    /// <exception cref="GraphQL.ExecutionError">The page size is negative or above the maximum.</exception>
+    public static int PageSize(int? first, int byDefault, GraphApiOptions limits, string what)
+    {
+        var take = first ?? byDefault;
+        return take < 0 || take > limits.MaxPageSize
+            ? throw ApiErrors.Input("MAX_PAGE_SIZE", "first", $"first is {take}; ask for 0 to {limits.MaxPageSize} {what} at a time.")
+            : take;
+    }
 
     private static string EncodeCursor(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));

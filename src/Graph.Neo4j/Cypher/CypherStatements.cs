@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Graph.Abstractions.Statements;
 using Graph.Projection.Model;
+using Graph.Projection.Reading;
 
 namespace Graph.Neo4j.Cypher;
 
@@ -197,36 +198,57 @@ public static class CypherStatements
         new() { ["ids"] = new[] { "aclu-urges-microsoft-to-follow-ibm-and-amazon" } });
 
     /// <summary>
-    /// The statements matching a filter, newest first (undated last, then by id), a page of them and how many match;
-    /// a condition whose parameter is null does not apply.
+    /// The statements matching a filter, a page of them and how many match: a statement matches when it passes any of
+    /// <c>$clauses</c> (a filter multiplied out into alternatives), each holding lists of conditions that must all hold.
     /// </summary>
-    public static CypherStatement FindStatements { get; } = Statement(
-        "find-statements",
+    public static CypherStatement FindStatements(StatementOrder order) => FindStatementStatements[order];
+
+    private static readonly FrozenDictionary<StatementOrder, CypherStatement> FindStatementStatements = new Dictionary<StatementOrder, string>
+    {
+        [StatementOrder.SaidOnDescending] = "s.saidOnStart IS NULL, s.saidOnStart DESC, s.id",
+        [StatementOrder.SaidOnAscending] = "s.saidOnStart IS NULL, s.saidOnStart, s.id",
+        [StatementOrder.RecordedAtDescending] = "s.recordedAt DESC, s.id",
+        [StatementOrder.RecordedAtAscending] = "s.recordedAt, s.id",
+    }.ToFrozenDictionary(o => o.Key, o => Statement(
+        $"find-statements-{Kebab(o.Key.ToString())}",
         $$"""
         MATCH (s:Statement)
         WHERE ($includeRetracted OR NOT coalesce(s.retracted, false))
-          AND ($kinds IS NULL OR s.kind IN $kinds)
-          AND ($speakerId IS NULL OR EXISTS { (:Actor {id: $speakerId})-[:MADE]->(s) })
-          AND ($addresseeId IS NULL OR EXISTS { (s)-[:ADDRESSED_TO]->(:Actor {id: $addresseeId}) })
-          AND ($exemplarId IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor {id: $exemplarId}) })
-          AND ($beneficiaryId IS NULL OR EXISTS { (s)-[:BENEFITS]->(:Actor {id: $beneficiaryId}) })
-          AND ($subjectId IS NULL OR EXISTS { (s)-[:CONCERNS]->(:Actor {id: $subjectId}) })
-          AND ($topicId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Topic {id: $topicId}) })
-          AND ($saidFrom IS NULL OR s.saidOnEnd >= $saidFrom)
-          AND ($saidTo IS NULL OR s.saidOnStart <= $saidTo)
-          AND ($text IS NULL OR toLower(coalesce(s.quote, '')) CONTAINS toLower($text) OR toLower(coalesce(s.summary, '')) CONTAINS toLower($text))
-          AND ($hasExemplar IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor) } = $hasExemplar)
+          AND any(c IN $clauses WHERE
+                all(kinds IN c.kindSets WHERE s.kind IN kinds)
+            AND all(id IN c.speakerIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) })
+            AND all(id IN c.addresseeIds WHERE EXISTS { (s)-[:ADDRESSED_TO]->(:Actor {id: id}) })
+            AND all(id IN c.exemplarIds WHERE EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor {id: id}) })
+            AND all(id IN c.beneficiaryIds WHERE EXISTS { (s)-[:BENEFITS]->(:Actor {id: id}) })
+            AND all(id IN c.subjectIds WHERE EXISTS { (s)-[:CONCERNS]->(:Actor {id: id}) })
+            AND all(id IN c.actorIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) }
+              OR EXISTS { (s)-[:ON_BEHALF_OF|ADDRESSED_TO|CITES_EXEMPLAR|BENEFITS|CONCERNS]->(:Actor {id: id}) })
+            AND all(topics IN c.topicIdSets WHERE EXISTS { (s)-[:ABOUT]->(topic:Topic) WHERE topic.id IN topics })
+            AND (c.saidFrom IS NULL OR s.saidOnEnd >= c.saidFrom)
+            AND (c.saidTo IS NULL OR s.saidOnStart <= c.saidTo)
+            AND all(text IN c.texts WHERE toLower(coalesce(s.quote, '')) CONTAINS text OR toLower(coalesce(s.summary, '')) CONTAINS text)
+            AND (c.hasExemplar IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor) } = c.hasExemplar))
         WITH s
-        ORDER BY s.saidOnStart IS NULL, s.saidOnStart DESC, s.id
+        ORDER BY {{o.Value}}
         WITH collect(s) AS matches
         RETURN size(matches) AS total, [s IN matches[$skip..($skip + $take)] | s {{StatementMap}}] AS page
         """,
         new()
         {
-            ["includeRetracted"] = false, ["kinds"] = new[] { "APPEAL" }, ["speakerId"] = null, ["addresseeId"] = "microsoft",
-            ["exemplarId"] = null, ["beneficiaryId"] = null, ["subjectId"] = null, ["topicId"] = null, ["saidFrom"] = "2020-06-01",
-            ["saidTo"] = null, ["text"] = null, ["hasExemplar"] = true, ["skip"] = 0L, ["take"] = 50L,
-        });
+            ["includeRetracted"] = false,
+            ["clauses"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["kindSets"] = new[] { new[] { "APPEAL" } }, ["speakerIds"] = Array.Empty<string>(), ["addresseeIds"] = new[] { "microsoft" },
+                    ["exemplarIds"] = Array.Empty<string>(), ["beneficiaryIds"] = Array.Empty<string>(), ["subjectIds"] = Array.Empty<string>(),
+                    ["actorIds"] = Array.Empty<string>(), ["topicIdSets"] = Array.Empty<string[]>(), ["saidFrom"] = "2020-06-01", ["saidTo"] = null,
+                    ["texts"] = new[] { "follow" }, ["hasExemplar"] = true,
+                },
+            },
+            ["skip"] = 0L,
+            ["take"] = 50L,
+        }));
 
     public static CypherStatement OrganisationParts { get; } = Statement(
         "organisation-parts",
@@ -260,7 +282,7 @@ public static class CypherStatements
         ActorsById,
         FindActors,
         StatementsById,
-        FindStatements,
+        .. FindStatementStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
         OrganisationParts,
         OrganisationMembers,
     ];

@@ -50,17 +50,18 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
             .ToList()));
 
     /// <inheritdoc/>
-    public Task<StatementPage> FindStatementsAsync(StatementFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
-        Task.FromResult(graph.Read(g =>
+    public Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var clauses = filter.ToClauses();
+        return Task.FromResult(graph.Read(g =>
         {
-            var matches = Candidates(g, filter)
-                .Where(n => Matches(n, filter))
-                .OrderBy(n => n.GetString("saidOnStart") is null ? 1 : 0)
-                .ThenByDescending(n => n.GetString("saidOnStart"), StringComparer.Ordinal)
-                .ThenBy(n => n.Id, StringComparer.Ordinal)
-                .ToList();
+            var candidates = clauses.Count == 1 ? Candidates(g, clauses[0]) : g.NodesWithLabel(NodeLabels.Statement);
+            var matches = Sort(
+                candidates.Where(n => (filter.IncludeRetracted || n.Properties.GetValueOrDefault("retracted") is not true) && clauses.Any(c => Matches(n, c))),
+                order).ToList();
             return new StatementPage([.. matches.Skip(skip).Take(take).Select(ToStatement)], matches.Count);
         }));
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>
@@ -79,101 +80,114 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
                 .OrderBy(a => a, AffiliationOrder.ByPerson)
                 .ToList()));
 
-    private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementFilter filter)
+    private static IOrderedEnumerable<GraphNode> Sort(IEnumerable<GraphNode> statements, StatementOrder order) => order switch
+    {
+        StatementOrder.SaidOnAscending => statements
+            .OrderBy(n => n.GetString("saidOnStart") is null ? 1 : 0)
+            .ThenBy(n => n.GetString("saidOnStart"), StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal),
+        StatementOrder.RecordedAtDescending => statements
+            .OrderByDescending(n => n.GetString("recordedAt"), StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal),
+        StatementOrder.RecordedAtAscending => statements
+            .OrderBy(n => n.GetString("recordedAt"), StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal),
+        _ => statements
+            .OrderBy(n => n.GetString("saidOnStart") is null ? 1 : 0)
+            .ThenByDescending(n => n.GetString("saidOnStart"), StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal),
+    };
+
+    private static readonly string[] ActorRolesOfStatement =
+        [RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar, RelationshipTypes.Benefits, RelationshipTypes.Concerns];
+
+    private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementClause clause)
     {
         // Start from the most selective actor the filter names, as a graph database would.
-        (string? Id, string Type, bool Outgoing)[] anchors =
-        [
-            (filter.SpeakerId, RelationshipTypes.Made, false),
-            (filter.AddresseeId, RelationshipTypes.AddressedTo, true),
-            (filter.ExemplarId, RelationshipTypes.CitesExemplar, true),
-            (filter.BeneficiaryId, RelationshipTypes.Benefits, true),
-            (filter.SubjectId, RelationshipTypes.Concerns, true),
-            (filter.TopicId, RelationshipTypes.About, true),
-        ];
-        foreach (var (id, type, statementIsSource) in anchors)
+        if (clause.SpeakerIds.FirstOrDefault() is { } speaker)
         {
-            if (id is null)
-            {
-                continue;
-            }
+            return g.Node(speaker)?.Out(RelationshipTypes.Made).Select(r => r.To).Distinct() ?? [];
+        }
 
-            var anchor = g.Node(id);
-            if (anchor is null)
+        (IReadOnlyList<string> Ids, string Type)[] roles =
+        [
+            (clause.AddresseeIds, RelationshipTypes.AddressedTo),
+            (clause.ExemplarIds, RelationshipTypes.CitesExemplar),
+            (clause.BeneficiaryIds, RelationshipTypes.Benefits),
+            (clause.SubjectIds, RelationshipTypes.Concerns),
+        ];
+        foreach (var (ids, type) in roles)
+        {
+            if (ids.FirstOrDefault() is { } id)
             {
-                return [];
+                return g.Node(id)?.In(type).Select(r => r.From).Distinct() ?? [];
             }
+        }
 
-            return statementIsSource
-                ? anchor.In(type).Select(r => r.From).Distinct()
-                : anchor.Out(type).Select(r => r.To).Distinct();
+        if (clause.ActorIds.FirstOrDefault() is { } actor)
+        {
+            return g.Node(actor) is { } node
+                ? node.Out(RelationshipTypes.Made).Select(r => r.To)
+                    .Concat(node.Incoming.Where(r => ActorRolesOfStatement.Contains(r.Type)).Select(r => r.From))
+                    .Distinct()
+                : [];
+        }
+
+        if (clause.TopicIdSets.FirstOrDefault() is { } topics)
+        {
+            return topics.Select(g.Node).OfType<GraphNode>().SelectMany(t => t.In(RelationshipTypes.About)).Select(r => r.From).Distinct();
         }
 
         return g.NodesWithLabel(NodeLabels.Statement);
     }
 
-    private static bool Matches(GraphNode statement, StatementFilter filter)
+    private static bool Matches(GraphNode statement, StatementClause clause)
     {
-        if (!filter.IncludeRetracted && statement.Properties.GetValueOrDefault("retracted") is true)
+        if (clause.KindSets.Count > 0)
+        {
+            var kind = GraphEnums.Parse<StatementKind>(statement.GetString("kind")!);
+            if (!clause.KindSets.All(kinds => kinds.Contains(kind)))
+            {
+                return false;
+            }
+        }
+
+        if (!clause.SpeakerIds.All(id => statement.In(RelationshipTypes.Made).Any(r => r.From.Id == id))
+            || !clause.AddresseeIds.All(id => HasRole(statement, RelationshipTypes.AddressedTo, id))
+            || !clause.ExemplarIds.All(id => HasRole(statement, RelationshipTypes.CitesExemplar, id))
+            || !clause.BeneficiaryIds.All(id => HasRole(statement, RelationshipTypes.Benefits, id))
+            || !clause.SubjectIds.All(id => HasRole(statement, RelationshipTypes.Concerns, id))
+            || !clause.ActorIds.All(id => statement.In(RelationshipTypes.Made).Any(r => r.From.Id == id)
+                || statement.Outgoing.Any(r => r.To.Id == id && ActorRolesOfStatement.Contains(r.Type)))
+            || !clause.TopicIdSets.All(topics => statement.Out(RelationshipTypes.About).Any(r => topics.Contains(r.To.Id))))
         {
             return false;
         }
 
-        if (filter.Kinds is { Count: > 0 } kinds && !kinds.Contains(GraphEnums.Parse<StatementKind>(statement.GetString("kind")!)))
+        if (clause.HasExemplar is { } hasExemplar && statement.Out(RelationshipTypes.CitesExemplar).Any() != hasExemplar)
         {
             return false;
         }
 
-        if (!HasRole(statement, RelationshipTypes.Made, filter.SpeakerId, incoming: true)
-            || !HasRole(statement, RelationshipTypes.AddressedTo, filter.AddresseeId)
-            || !HasRole(statement, RelationshipTypes.CitesExemplar, filter.ExemplarId)
-            || !HasRole(statement, RelationshipTypes.Benefits, filter.BeneficiaryId)
-            || !HasRole(statement, RelationshipTypes.Concerns, filter.SubjectId)
-            || !HasRole(statement, RelationshipTypes.About, filter.TopicId))
-        {
-            return false;
-        }
-
-        if (filter.HasExemplar is { } hasExemplar && statement.Out(RelationshipTypes.CitesExemplar).Any() != hasExemplar)
-        {
-            return false;
-        }
-
-        if (filter.SaidFrom is not null || filter.SaidTo is not null)
+        if (clause.SaidFrom is not null || clause.SaidTo is not null)
         {
             var start = statement.GetString("saidOnStart");
             var end = statement.GetString("saidOnEnd");
-            if (start is null || end is null)
-            {
-                return false;
-            }
-
-            if (filter.SaidFrom is { } from && string.CompareOrdinal(end, IsoDate(from)) < 0)
-            {
-                return false;
-            }
-
-            if (filter.SaidTo is { } to && string.CompareOrdinal(start, IsoDate(to)) > 0)
+            if (start is null || end is null
+                || (clause.SaidFrom is { } from && string.CompareOrdinal(end, IsoDate(from)) < 0)
+                || (clause.SaidTo is { } to && string.CompareOrdinal(start, IsoDate(to)) > 0))
             {
                 return false;
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Text)
-            && !(statement.GetString("quote")?.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) ?? false)
-            && !(statement.GetString("summary")?.Contains(filter.Text, StringComparison.OrdinalIgnoreCase) ?? false))
-        {
-            return false;
-        }
-
-        return true;
+        return clause.Texts.All(text =>
+            (statement.GetString("quote")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+            || (statement.GetString("summary")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false));
     }
 
-    private static bool HasRole(GraphNode statement, string type, string? actorId, bool incoming = false) =>
-        actorId is null
-        || (incoming
-            ? statement.In(type).Any(r => r.From.Id == actorId)
-            : statement.Out(type).Any(r => r.To.Id == actorId));
+    private static bool HasRole(GraphNode statement, string type, string actorId) =>
+        statement.Out(type).Any(r => r.To.Id == actorId);
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -17,10 +17,11 @@ public interface IGraphReader
     Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The statements matching <paramref name="filter"/>, newest first (by date said, undated last, then by id), skipping
-    /// <paramref name="skip"/> and taking at most <paramref name="take"/>.
+    /// The statements matching <paramref name="filter"/> in the given order (ties broken by id), skipping
+    /// <paramref name="skip"/> and taking at most <paramref name="take"/>, with how many match in all.
     /// </summary>
-    Task<StatementPage> FindStatementsAsync(StatementFilter filter, int skip, int take, CancellationToken cancellationToken = default);
+    /// <exception cref="StatementFilterException">The filter is too complex to run.</exception>
+    Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default);
 
     /// <summary>The organisations directly part of an organisation.</summary>
     Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default);

@@ -62,8 +62,9 @@ internal sealed class GeneratedGraph
             var quote = random.Next(3) == 0 ? null : string.Join(' ', Enumerable.Range(0, 6).Select(_ => Words[random.Next(Words.Length)]));
             var summary = quote is null || random.Next(2) == 0 ? $"Summary {i} about {Words[random.Next(Words.Length)]}" : null;
             var id = $"gen-statement-{i.ToString("D4", CultureInfo.InvariantCulture)}";
+            var subjects = Pick(1);
             graph.Events.Add(new StatementRecorded(
-                id, kind, StatementKinds.DefaultCameoCode(kind), speaker, null, addressees, exemplars, [], Pick(1), topics, null, quote, summary, saidOn,
+                id, kind, StatementKinds.DefaultCameoCode(kind), speaker, null, addressees, exemplars, [], subjects, topics, null, quote, summary, saidOn,
                 [new StatementSource($"https://example.org/{i % 50}", null, "Generated Times", null)], null, RecordedAt));
             var retracted = random.Next(20) == 0;
             if (retracted)
@@ -71,7 +72,7 @@ internal sealed class GeneratedGraph
                 graph.Events.Add(new StatementRetracted(id, "Generated retraction", RecordedAt, kind, speaker, addressees));
             }
 
-            graph.Statements.Add(new Fact(id, kind, speaker, addressees, exemplars, [.. topics.Select(Topics.IdOf)], saidOn, quote, summary, retracted));
+            graph.Statements.Add(new Fact(id, kind, speaker, addressees, exemplars, subjects, [.. topics.Select(Topics.IdOf)], saidOn, quote, summary, retracted));
         }
 
         foreach (var renamed in new[] { 1, 2, 3 })
@@ -91,6 +92,7 @@ internal sealed class GeneratedGraph
         string SpeakerId,
         string[] AddresseeIds,
         string[] ExemplarIds,
+        string[] SubjectIds,
         string[] TopicIds,
         PartialDate? SaidOn,
         string? Quote,
