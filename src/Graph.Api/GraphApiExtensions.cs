@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using Graph.Api.Actors;
+using Graph.Api.Analysis;
+using Graph.Api.Loading;
 using Graph.Api.Http;
 using Graph.Api.Limits;
 using Graph.Api.Queries;
@@ -33,6 +35,12 @@ public static class GraphApiExtensions
         services.AddScoped<StatementPages>();
         services.AddScoped<StatementFilters>();
         services.AddScoped<ActorLookup>();
+        services.AddScoped<GraphLoaders>();
+        services.AddScoped<PathResolver>();
+        services.AddScoped<NetworkEdgeResolver>();
+        services.AddScoped<WeightedEdgeResolver>();
+        services.AddScoped<StatementCountResolver>();
+        services.AddScoped<StanceResolver>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddOptions<GraphApiOptions>()
             .Bind(builder.Configuration.GetSection(GraphApiOptions.SectionName))

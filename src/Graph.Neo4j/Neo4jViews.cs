@@ -73,6 +73,42 @@ internal static class Neo4jViews
             retracted ? new RetractionView(String(s, "retractionReason"), DateTimeOffset.Parse(String(s, "retractedAt")!, CultureInfo.InvariantCulture)) : null);
     }
 
+    public static PathView Path(Client.Neo4jRecord record) => new(
+        [.. record["nodes"].EnumerateArray().Select(n => new PathNodeView(
+            n.GetProperty("id").GetString()!,
+            Strings(n, "labels") switch
+            {
+                var labels when labels.Contains(NodeLabels.Statement) => PathNodeKind.Statement,
+                var labels when labels.Contains(NodeLabels.Person) => PathNodeKind.Person,
+                _ => PathNodeKind.Organisation,
+            }))],
+        [.. record["steps"].EnumerateArray().Select(r => new PathStepView(r.GetProperty("type").GetString()!, r.GetProperty("from").GetString()!, r.GetProperty("to").GetString()!))]);
+
+    public static NetworkEdgeView NetworkEdge(JsonElement edge)
+    {
+        var type = edge.GetProperty("type").GetString()!;
+        var from = edge.GetProperty("from").GetString()!;
+        var to = edge.GetProperty("to").GetString()!;
+        var key = String(edge, "key");
+        return new NetworkEdgeView(
+            key is null ? $"{type}:{from}:{to}" : $"{type}:{from}:{to}:{key}",
+            type,
+            from,
+            to,
+            String(edge, "kind") is { } kind ? GraphEnums.Parse<StatementKind>(kind) : null,
+            String(edge, "statementId"),
+            Date(edge, "saidOn"),
+            type == RelationshipTypes.AffiliatedWith ? String(edge, "role") : null);
+    }
+
+    public static WeightedEdgeView WeightedEdge(Client.Neo4jRecord record) => new(
+        record["source"].GetString()!,
+        record["target"].GetString()!,
+        GraphEnums.Parse<StatementKind>(record["kind"].GetString()!),
+        record["count"].GetInt32(),
+        NullableString(record["first"]) is { } first ? PartialDate.Parse(first) : null,
+        NullableString(record["last"]) is { } last ? PartialDate.Parse(last) : null);
+
     private static long Ordinal(JsonElement role) =>
         role.TryGetProperty("ordinal", out var ordinal) && ordinal.ValueKind == JsonValueKind.Number ? ordinal.GetInt64() : 0;
 

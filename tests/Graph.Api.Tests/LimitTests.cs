@@ -140,6 +140,16 @@ public sealed class LimitTests(GraphServiceFactory service)
 
         public Task<IReadOnlyList<AffiliationView>> GetMembersAsync(string organisationId, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<AffiliationView>>(cancellationToken);
 
+        public Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<PathView>>(cancellationToken);
+
+        public Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<Abstractions.Statements.StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default) => FailAsync<NetworkView>(cancellationToken);
+
+        public Task<ActorNetworkView> GetActorNetworkAsync(StatementFilter filter, int limit, CancellationToken cancellationToken = default) => FailAsync<ActorNetworkView>(cancellationToken);
+
+        public Task<IReadOnlyList<CountView>> CountStatementsAsync(StatementFilter filter, CountDimension by, IReadOnlyList<Abstractions.Organisations.OrganisationKind>? organisationKinds, int limit, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<CountView>>(cancellationToken);
+
+        public Task<IReadOnlyList<StanceView>> GetStancesAsync(string targetId, string? actorId, int limit, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<StanceView>>(cancellationToken);
+
         private async Task<T> FailAsync<T>(CancellationToken cancellationToken)
         {
             if (delay is { } wait)

@@ -1,14 +1,14 @@
 using Graph.Projection.Reading;
+using Graph.Api.Loading;
 using GraphQL;
+using GraphQL.DataLoader;
 
 namespace Graph.Api.Actors;
 
 /// <summary>Resolves the two ends of an <c>Affiliation</c>.</summary>
-public sealed class AffiliationResolver(IGraphReader reader)
+public sealed class AffiliationResolver(GraphLoaders loaders)
 {
-    public async Task<PersonView?> Person([FromSource] AffiliationView affiliation, CancellationToken cancellationToken) =>
-        (await reader.GetActorsAsync([affiliation.PersonId], cancellationToken)).OfType<PersonView>().FirstOrDefault();
+    public IDataLoaderResult<ActorView?> Person([FromSource] AffiliationView affiliation) => loaders.Actors.Load(affiliation.PersonId);
 
-    public async Task<OrganisationView?> Organisation([FromSource] AffiliationView affiliation, CancellationToken cancellationToken) =>
-        (await reader.GetActorsAsync([affiliation.OrganisationId], cancellationToken)).OfType<OrganisationView>().FirstOrDefault();
+    public IDataLoaderResult<ActorView?> Organisation([FromSource] AffiliationView affiliation) => loaders.Actors.Load(affiliation.OrganisationId);
 }

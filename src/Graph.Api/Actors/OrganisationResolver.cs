@@ -1,15 +1,17 @@
 using Graph.Abstractions.Statements;
 using Graph.Api.Statements;
 using Graph.Projection.Reading;
+using Graph.Api.Loading;
 using GraphQL;
+using GraphQL.DataLoader;
 
 namespace Graph.Api.Actors;
 
 /// <summary>Resolves the fields of <c>Organisation</c> that are not plain properties of <see cref="OrganisationView"/>.</summary>
-public sealed class OrganisationResolver(IGraphReader reader, StatementPages pages)
+public sealed class OrganisationResolver(IGraphReader reader, StatementPages pages, GraphLoaders loaders)
 {
-    public async Task<OrganisationView?> Parent([FromSource] OrganisationView organisation, CancellationToken cancellationToken) =>
-        organisation.ParentId is null ? null : (await reader.GetActorsAsync([organisation.ParentId], cancellationToken)).OfType<OrganisationView>().FirstOrDefault();
+    public IDataLoaderResult<ActorView?>? Parent([FromSource] OrganisationView organisation) =>
+        organisation.ParentId is null ? null : loaders.Actors.Load(organisation.ParentId);
 
     public Task<IReadOnlyList<OrganisationView>> Parts([FromSource] OrganisationView organisation, CancellationToken cancellationToken) =>
         reader.GetPartsAsync(organisation.Id, cancellationToken);

@@ -1,4 +1,5 @@
 using Graph.Abstractions.Actors;
+using Graph.Api.Actors;
 using Graph.Api.Http;
 using Graph.Api.Statements;
 using Graph.Projection.Reading;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Queries;
 
 /// <summary>Resolves the fields of <c>Query</c>.</summary>
-public sealed class QueryResolver(IGraphReader reader, StatementPages pages, StatementFilters filters, IOptions<GraphApiOptions> options)
+public sealed partial class QueryResolver(IGraphReader reader, StatementPages pages, StatementFilters filters, ActorLookup lookup, IOptions<GraphApiOptions> options)
 {
     public async Task<ActorView?> Actor(string id, CancellationToken cancellationToken) =>
         (await reader.GetActorsAsync([id], cancellationToken)).FirstOrDefault();

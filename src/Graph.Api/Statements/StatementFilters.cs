@@ -13,7 +13,17 @@ public sealed class StatementFilters(ActorLookup lookup)
     public async Task<StatementFilter> ResolveAsync(StatementFilterInput? input, string field)
     {
         var count = 0;
-        return input is null ? StatementFilter.All : await ResolveAsync(input, field, () => ++count);
+        var filter = input is null ? StatementFilter.All : await ResolveAsync(input, field, () => ++count);
+        try
+        {
+            _ = filter.ToClauses();
+        }
+        catch (StatementFilterException tooComplex)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", field, tooComplex.Message);
+        }
+
+        return filter;
     }
 
     public static StatementOrder Order(StatementOrderInput? input) => input switch

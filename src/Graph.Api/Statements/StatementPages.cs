@@ -18,15 +18,7 @@ public sealed class StatementPages(IGraphReader reader, IOptions<GraphApiOptions
         var take = PageSize(first, 50, options.Value, "statements");
 
         var skip = after is null ? 0 : DecodeCursor(after) + 1;
-        StatementPage page;
-        try
-        {
-            page = await reader.FindStatementsAsync(filter, order, skip, take, cancellationToken);
-        }
-        catch (StatementFilterException tooComplex)
-        {
-            throw ApiErrors.Input("INVALID_VALUE", "filter", tooComplex.Message);
-        }
+        var page = await reader.FindStatementsAsync(filter, order, skip, take, cancellationToken);
 
         var edges = page.Items.Select((s, i) => new StatementEdge(EncodeCursor(skip + i), s)).ToList();
         return new StatementConnection(

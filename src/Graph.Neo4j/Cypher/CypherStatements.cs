@@ -23,6 +23,26 @@ public static class CypherStatements
            {organisationId: organisation.id, role: affiliation.role, from: affiliation.from, to: affiliation.to}]}
         """;
 
+    // The statements a filter matches: any of $clauses, each lists of conditions that must all hold.
+    private const string MatchStatements = """
+        MATCH (s:Statement)
+        WHERE ($includeRetracted OR NOT coalesce(s.retracted, false))
+          AND any(c IN $clauses WHERE
+                all(kinds IN c.kindSets WHERE s.kind IN kinds)
+            AND all(id IN c.speakerIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) })
+            AND all(id IN c.addresseeIds WHERE EXISTS { (s)-[:ADDRESSED_TO]->(:Actor {id: id}) })
+            AND all(id IN c.exemplarIds WHERE EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor {id: id}) })
+            AND all(id IN c.beneficiaryIds WHERE EXISTS { (s)-[:BENEFITS]->(:Actor {id: id}) })
+            AND all(id IN c.subjectIds WHERE EXISTS { (s)-[:CONCERNS]->(:Actor {id: id}) })
+            AND all(id IN c.actorIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) }
+              OR EXISTS { (s)-[:ON_BEHALF_OF|ADDRESSED_TO|CITES_EXEMPLAR|BENEFITS|CONCERNS]->(:Actor {id: id}) })
+            AND all(topics IN c.topicIdSets WHERE EXISTS { (s)-[:ABOUT]->(topic:Topic) WHERE topic.id IN topics })
+            AND (c.saidFrom IS NULL OR s.saidOnEnd >= c.saidFrom)
+            AND (c.saidTo IS NULL OR s.saidOnStart <= c.saidTo)
+            AND all(text IN c.texts WHERE toLower(coalesce(s.quote, '')) CONTAINS text OR toLower(coalesce(s.summary, '')) CONTAINS text)
+            AND (c.hasExemplar IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor) } = c.hasExemplar))
+        """;
+
     private static readonly string StatementMap = $$"""
         {.id, .kind, .cameoCode, .quote, .summary, .saidOn, .recordedAt, .confidence, .retracted, .retractionReason, .retractedAt,
          speaker: head([(actor:Actor)-[:MADE]->(s) | actor {{ActorMap}}]),
@@ -212,28 +232,158 @@ public static class CypherStatements
     }.ToFrozenDictionary(o => o.Key, o => Statement(
         $"find-statements-{Kebab(o.Key.ToString())}",
         $$"""
-        MATCH (s:Statement)
-        WHERE ($includeRetracted OR NOT coalesce(s.retracted, false))
-          AND any(c IN $clauses WHERE
-                all(kinds IN c.kindSets WHERE s.kind IN kinds)
-            AND all(id IN c.speakerIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) })
-            AND all(id IN c.addresseeIds WHERE EXISTS { (s)-[:ADDRESSED_TO]->(:Actor {id: id}) })
-            AND all(id IN c.exemplarIds WHERE EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor {id: id}) })
-            AND all(id IN c.beneficiaryIds WHERE EXISTS { (s)-[:BENEFITS]->(:Actor {id: id}) })
-            AND all(id IN c.subjectIds WHERE EXISTS { (s)-[:CONCERNS]->(:Actor {id: id}) })
-            AND all(id IN c.actorIds WHERE EXISTS { (:Actor {id: id})-[:MADE]->(s) }
-              OR EXISTS { (s)-[:ON_BEHALF_OF|ADDRESSED_TO|CITES_EXEMPLAR|BENEFITS|CONCERNS]->(:Actor {id: id}) })
-            AND all(topics IN c.topicIdSets WHERE EXISTS { (s)-[:ABOUT]->(topic:Topic) WHERE topic.id IN topics })
-            AND (c.saidFrom IS NULL OR s.saidOnEnd >= c.saidFrom)
-            AND (c.saidTo IS NULL OR s.saidOnStart <= c.saidTo)
-            AND all(text IN c.texts WHERE toLower(coalesce(s.quote, '')) CONTAINS text OR toLower(coalesce(s.summary, '')) CONTAINS text)
-            AND (c.hasExemplar IS NULL OR EXISTS { (s)-[:CITES_EXEMPLAR]->(:Actor) } = c.hasExemplar))
+        {{MatchStatements}}
         WITH s
         ORDER BY {{o.Value}}
         WITH collect(s) AS matches
         RETURN size(matches) AS total, [s IN matches[$skip..($skip + $take)] | s {{StatementMap}}] AS page
         """,
-        new()
+        FilterExample(("skip", 0L), ("take", 50L))));
+
+    private static readonly string PathTypes = string.Join("|",
+        RelationshipTypes.Made, RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar,
+        RelationshipTypes.Benefits, RelationshipTypes.Concerns, RelationshipTypes.RespondsTo, RelationshipTypes.AffiliatedWith, RelationshipTypes.PartOf);
+
+    private const string PathResult = """
+        RETURN [x IN nodes(p) | {id: x.id, labels: labels(x)}] AS nodes,
+               [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS steps
+        """;
+
+    /// <summary>
+    /// Paths between two actors of at most <paramref name="maxHops"/> relationships (Cypher takes no parameter for a
+    /// length bound, so there is one statement per bound): the shortest ones, or every path without repeated nodes.
+    /// </summary>
+    public static CypherStatement FindPaths(int maxHops, bool shortestOnly) => FindPathStatements[(maxHops, shortestOnly)];
+
+    private static readonly FrozenDictionary<(int MaxHops, bool ShortestOnly), CypherStatement> FindPathStatements =
+        Enumerable.Range(1, PathQuery.MaxHopsAllowed)
+            .SelectMany(hops => new[] { (hops, true), (hops, false) })
+            .ToFrozenDictionary(k => k, k => Statement(
+                $"find-{(k.Item2 ? "shortest" : "all")}-paths-{k.hops}-hops",
+                k.Item2
+                    ? $$"""
+                    MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+                    MATCH p = allShortestPaths((a)-[:{{PathTypes}}*..{{k.hops}}]-(b))
+                    WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+                      AND none(x IN nodes(p) WHERE x:Statement AND coalesce(x.retracted, false))
+                    WITH p
+                    ORDER BY [x IN nodes(p) | x.id]
+                    LIMIT $limit
+                    {{PathResult}}
+                    """
+                    : $$"""
+                    MATCH p = (:Actor {id: $from})-[:{{PathTypes}}*1..{{k.hops}}]-(:Actor {id: $to})
+                    WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+                      AND none(x IN nodes(p) WHERE x:Statement AND coalesce(x.retracted, false))
+                      AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
+                    WITH p
+                    ORDER BY length(p), [x IN nodes(p) | x.id]
+                    LIMIT $limit
+                    {{PathResult}}
+                    """,
+                new() { ["from"] = "nicole-ozer", ["to"] = "microsoft", ["types"] = new[] { "MADE", "ADDRESSED_TO", "AFFILIATED_WITH", "PART_OF" }, ["limit"] = 10L }));
+
+    private static readonly string NeighbourhoodTypes = string.Join("|",
+        StatementKinds.DerivedRelationshipTypes.Append(RelationshipTypes.AffiliatedWith).Append(RelationshipTypes.PartOf));
+
+    // A structural link always counts; a statement's edge when of the kinds and dates asked for.
+    private static readonly string NeighbourhoodEdge = $"""
+        (type(r) IN ['{RelationshipTypes.AffiliatedWith}', '{RelationshipTypes.PartOf}']
+         OR (($kinds IS NULL OR r.kind IN $kinds)
+             AND ($saidFrom IS NULL OR r.saidOnEnd >= $saidFrom)
+             AND ($saidTo IS NULL OR r.saidOnStart <= $saidTo)))
+        """;
+
+    /// <summary>An actor's ego network to a depth (one statement per depth): the actors reached and every edge among them.</summary>
+    public static CypherStatement Neighbourhood(int depth) => NeighbourhoodStatements[depth];
+
+    private static readonly FrozenDictionary<int, CypherStatement> NeighbourhoodStatements = Enumerable.Range(1, NetworkView.MaxDepth)
+        .ToFrozenDictionary(depth => depth, depth => Statement(
+            $"neighbourhood-{depth}-deep",
+            $$"""
+            MATCH (start:Actor {id: $id})
+            CALL (start) {
+              MATCH (start)-[rels:{{NeighbourhoodTypes}}*0..{{depth}}]-(other:Actor)
+              WHERE all(r IN rels WHERE {{NeighbourhoodEdge}})
+              RETURN collect(DISTINCT other) AS actors
+            }
+            RETURN [actor IN actors | actor {{ActorMap}}] AS nodes,
+                   COLLECT {
+                     UNWIND actors AS a
+                     MATCH (a)-[r:{{NeighbourhoodTypes}}]->(b:Actor)
+                     WHERE b IN actors AND {{NeighbourhoodEdge}}
+                     RETURN {type: type(r), from: a.id, to: b.id, key: r.key, kind: r.kind, statementId: r.statementId, saidOn: r.saidOn, role: r.role}
+                   } AS edges
+            """,
+            new() { ["id"] = "amazon", ["kinds"] = new[] { "CRITICISE" }, ["saidFrom"] = "2020-06-01", ["saidTo"] = null }));
+
+    /// <summary>Statements matching a filter collapsed into weighted speaker-to-addressee edges per kind, heaviest first.</summary>
+    public static CypherStatement ActorNetwork { get; } = Statement(
+        "actor-network",
+        $$"""
+        {{MatchStatements}}
+        MATCH (speaker:Actor)-[:MADE]->(s)-[:ADDRESSED_TO]->(addressee:Actor)
+        WITH speaker.id AS source, addressee.id AS target, s.kind AS kind, s.saidOnStart AS start, s.saidOn AS saidOn
+        ORDER BY start, saidOn
+        WITH source, target, kind, count(*) AS count, collect(saidOn) AS dates
+        ORDER BY count DESC, source, target, kind
+        LIMIT $limit
+        RETURN source, target, kind, count, head(dates) AS first, last(dates) AS last
+        """,
+        FilterExample(("limit", 100L)));
+
+    /// <summary>Statements matching a filter counted by one dimension (one statement per dimension), most first.</summary>
+    public static CypherStatement CountStatements(CountDimension by) => CountStatementStatements[by];
+
+    private static readonly FrozenDictionary<CountDimension, CypherStatement> CountStatementStatements = new Dictionary<CountDimension, string>
+    {
+        [CountDimension.Kind] = "WITH s.kind AS key",
+        [CountDimension.Speaker] = """
+            MATCH (actor:Actor)-[:MADE]->(s)
+            WHERE $organisationKinds IS NULL OR (actor:Organisation AND actor.kind IN $organisationKinds)
+            WITH actor.id AS key
+            """,
+        [CountDimension.Addressee] = """
+            MATCH (s)-[:ADDRESSED_TO]->(actor:Actor)
+            WHERE $organisationKinds IS NULL OR (actor:Organisation AND actor.kind IN $organisationKinds)
+            WITH actor.id AS key
+            """,
+        [CountDimension.Topic] = "MATCH (s)-[:ABOUT]->(topic:Topic) WITH topic.id AS key, topic.name AS label",
+        [CountDimension.Month] = "WITH s WHERE s.saidOnPrecision IN ['MONTH', 'DAY'] WITH substring(s.saidOn, 0, 7) AS key",
+    }.ToFrozenDictionary(d => d.Key, d => Statement(
+        $"count-statements-by-{Kebab(d.Key.ToString())}",
+        $$"""
+        {{MatchStatements}}
+        {{d.Value}}{{(d.Key == CountDimension.Topic ? "" : ", null AS label")}}
+        RETURN key, label, count(*) AS count
+        ORDER BY count DESC, key
+        LIMIT $limit
+        """,
+        FilterExample(("organisationKinds", d.Key is CountDimension.Speaker or CountDimension.Addressee ? new[] { "COMPANY" } : null), ("limit", 20L))));
+
+    /// <summary>How each actor has spoken to or about a target: its statements' kinds, counted as supportive, critical or other.</summary>
+    public static CypherStatement Stances { get; } = Statement(
+        "stances",
+        """
+        MATCH (:Actor {id: $targetId})<-[:ADDRESSED_TO|CONCERNS]-(s:Statement)
+        WHERE NOT coalesce(s.retracted, false)
+        WITH DISTINCT s
+        MATCH (speaker:Actor)-[:MADE]->(s)
+        WHERE speaker.id <> $targetId AND ($actorId IS NULL OR speaker.id = $actorId)
+        WITH speaker.id AS actorId, s.kind AS kind
+        WITH actorId,
+             count(CASE WHEN kind IN $supportive THEN 1 END) AS supportive,
+             count(CASE WHEN kind IN $critical THEN 1 END) AS critical,
+             count(CASE WHEN NOT kind IN $supportive AND NOT kind IN $critical THEN 1 END) AS other
+        ORDER BY supportive + critical + other DESC, actorId
+        LIMIT $limit
+        RETURN actorId, supportive, critical, other
+        """,
+        new() { ["targetId"] = "amazon", ["actorId"] = null, ["supportive"] = new[] { "SUPPORT", "PLEDGE" }, ["critical"] = new[] { "CRITICISE", "DEMAND" }, ["limit"] = 20L });
+
+    private static Dictionary<string, object?> FilterExample(params (string Name, object? Value)[] more)
+    {
+        var parameters = new Dictionary<string, object?>
         {
             ["includeRetracted"] = false,
             ["clauses"] = new[]
@@ -246,9 +396,14 @@ public static class CypherStatements
                     ["texts"] = new[] { "follow" }, ["hasExemplar"] = true,
                 },
             },
-            ["skip"] = 0L,
-            ["take"] = 50L,
-        }));
+        };
+        foreach (var (name, value) in more)
+        {
+            parameters[name] = value;
+        }
+
+        return parameters;
+    }
 
     public static CypherStatement OrganisationParts { get; } = Statement(
         "organisation-parts",
@@ -285,6 +440,11 @@ public static class CypherStatements
         .. FindStatementStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
         OrganisationParts,
         OrganisationMembers,
+        .. FindPathStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        .. NeighbourhoodStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        ActorNetwork,
+        .. CountStatementStatements.Values.OrderBy(s => s.Name, StringComparer.Ordinal),
+        Stances,
     ];
 
     private static CypherStatement Statement(string name, string text, Dictionary<string, object?>? parameters = null) =>

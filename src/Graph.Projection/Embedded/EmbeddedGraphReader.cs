@@ -8,7 +8,7 @@ using Graph.Projection.Reading;
 namespace Graph.Projection.Embedded;
 
 /// <summary>Answers the API's questions from the in-memory graph.</summary>
-public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
+public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
 {
     /// <inheritdoc/>
     public Task<IReadOnlyList<ActorView>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
@@ -55,13 +55,18 @@ public sealed class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader
         var clauses = filter.ToClauses();
         return Task.FromResult(graph.Read(g =>
         {
-            var candidates = clauses.Count == 1 ? Candidates(g, clauses[0]) : g.NodesWithLabel(NodeLabels.Statement);
-            var matches = Sort(
-                candidates.Where(n => (filter.IncludeRetracted || n.Properties.GetValueOrDefault("retracted") is not true) && clauses.Any(c => Matches(n, c))),
-                order).ToList();
+            var matches = Sort(Matching(g, filter, clauses), order).ToList();
             return new StatementPage([.. matches.Skip(skip).Take(take).Select(ToStatement)], matches.Count);
         }));
     }
+
+    private static IEnumerable<GraphNode> Matching(InMemoryGraph g, StatementFilter filter, IReadOnlyList<StatementClause> clauses)
+    {
+        var candidates = clauses.Count == 1 ? Candidates(g, clauses[0]) : g.NodesWithLabel(NodeLabels.Statement);
+        return candidates.Where(n => (filter.IncludeRetracted || !IsRetracted(n)) && clauses.Any(c => Matches(n, c)));
+    }
+
+    private static bool IsRetracted(GraphNode statement) => statement.Properties.GetValueOrDefault("retracted") is true;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>

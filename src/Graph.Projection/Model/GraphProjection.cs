@@ -191,6 +191,8 @@ public static class GraphProjection
                         ["statementId"] = id,
                         ["kind"] = GraphEnums.Name(r.Kind),
                         ["saidOn"] = r.SaidOn?.ToString(),
+                        ["saidOnStart"] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["saidOnEnd"] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     });
                 }
 

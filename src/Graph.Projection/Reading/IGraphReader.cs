@@ -1,4 +1,6 @@
 using Graph.Abstractions.Actors;
+using Graph.Abstractions.Organisations;
+using Graph.Abstractions.Statements;
 
 namespace Graph.Projection.Reading;
 
@@ -28,4 +30,34 @@ public interface IGraphReader
 
     /// <summary>The affiliations of people with an organisation.</summary>
     Task<IReadOnlyList<AffiliationView>> GetMembersAsync(string organisationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Paths between two actors, ignoring direction and never through a retracted statement, in order of length and
+    /// then of the ids along them.
+    /// </summary>
+    Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The actors within <paramref name="depth"/> hops of an actor, through statements (speaker to addressee, of the
+    /// given kinds and dates), affiliations and part-of links, and every such edge among them.
+    /// </summary>
+    Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The statements matching a filter collapsed into weighted speaker-to-addressee edges per kind, the heaviest
+    /// <paramref name="limit"/> of them (ties by source, target and kind), with the actors they join.
+    /// </summary>
+    Task<ActorNetworkView> GetActorNetworkAsync(StatementFilter filter, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The statements matching a filter counted by a dimension, most first (ties by key); for speakers and addressees,
+    /// only organisations of <paramref name="organisationKinds"/> when given.
+    /// </summary>
+    Task<IReadOnlyList<CountView>> CountStatementsAsync(StatementFilter filter, CountDimension by, IReadOnlyList<OrganisationKind>? organisationKinds, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Each actor's stance toward a target (or only <paramref name="actorId"/>'s): its statements addressed to or about
+    /// the target by kind, not retracted; most statements first, ties by actor id.
+    /// </summary>
+    Task<IReadOnlyList<StanceView>> GetStancesAsync(string targetId, string? actorId, int limit, CancellationToken cancellationToken = default);
 }
