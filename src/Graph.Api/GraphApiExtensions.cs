@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Graph.Api.Actors;
 using Graph.Api.Analysis;
+using Graph.Api.GraphiQL;
 using Graph.Api.Loading;
 using Graph.Api.Http;
 using Graph.Api.Limits;
@@ -42,6 +43,11 @@ public static class GraphApiExtensions
         services.AddScoped<StatementCountResolver>();
         services.AddScoped<StanceResolver>();
         services.AddSingleton<GraphQLHttpHandler>();
+        services.AddOptions<GraphQLHttpOptions>()
+            .Bind(builder.Configuration.GetSection(GraphQLHttpOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<GraphiQLAssets>();
         services.AddOptions<GraphApiOptions>()
             .Bind(builder.Configuration.GetSection(GraphApiOptions.SectionName))
             .ValidateDataAnnotations()
@@ -76,10 +82,11 @@ public static class GraphApiExtensions
     private static bool IsIntrospection(string field, string parentType) =>
         field.StartsWith("__", StringComparison.Ordinal) || parentType.StartsWith("__", StringComparison.Ordinal);
 
-    /// <summary>Serves GraphQL over HTTP at <c>/graphql</c>.</summary>
+    /// <summary>Serves GraphQL over HTTP at <c>/graphql</c>, and GraphiQL there to browsers and at <c>/graphiql</c>.</summary>
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/graphql", (HttpContext context, GraphQLHttpHandler handler) => handler.HandleAsync(context));
+        endpoints.MapGraphiQL();
         return endpoints;
     }
 }

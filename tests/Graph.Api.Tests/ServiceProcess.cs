@@ -18,6 +18,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         _client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>Where the service listens, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseAddress => _client.BaseAddress!;
+
     /// <summary>Starts the service with its data under <paramref name="workingDirectory"/> and waits until it is ready.</summary>
     public static async Task<ServiceProcess> StartAsync(string workingDirectory, params string[] settings)
     {

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Graph.Projection.Embedded;
+using Graph.Projection.Reading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Graph.Api.Tests;
+
+[Collection(GraphServiceCollection.Name)]
+public sealed class AnalysisTests(GraphServiceFactory service)
+{
+    [Fact]
+    public async Task Nicole_Ozer_is_connected_to_Microsoft_through_the_ACLU_and_its_appeal()
+    {
+        var paths = (await service.PostAsync("""
+            {
+              paths(from: { name: "Nicole Ozer" }, to: { name: "Microsoft" }, maxHops: 4) {
+                length
+                nodes { __typename ... on Actor { name } ... on Statement { kind } }
+                steps { type from to }
+              }
+            }
+            """)).Data().At("paths");
+
+        var first = paths[0];
+        Assert.Equal(5, paths.GetArrayLength());
+        Assert.Equal(4, first.At("length").GetInt32());
+        Assert.Equal(["Person", "Organisation", "Organisation", "Statement", "Organisation"], first.At("nodes").EnumerateArray().Select(n => n.At("__typename").GetString()));
+        Assert.Equal(["Nicole Ozer", "ACLU of Northern California", "American Civil Liberties Union"], first.At("nodes").EnumerateArray().Take(3).Select(n => n.At("name").GetString()));
+        Assert.Equal("APPEAL", first.At("nodes.3.kind").GetString());
+        Assert.Equal("AFFILIATED_WITH", first.At("steps.0.type").GetString());
+    }
+
+    [Fact]
+    public async Task The_companies_urged_or_pressed_most_and_everyones_stance_toward_Amazon()
+    {
+        var data = (await service.PostAsync("""
+            {
+              urged: statementCounts(filter: { kinds: [APPEAL, DEMAND] }, by: ADDRESSEE, organisationKinds: [COMPANY]) { count actor { name } }
+              stances(target: { name: "Amazon" }) { actor { name } supportive critical score }
+              network: actorNetwork(filter: { kinds: [APPEAL, DEMAND, CRITICISE] }) { edges { source target type count firstSaidOn } }
+              ego: neighbourhood(actor: { name: "Amazon" }, kinds: [CRITICISE]) { nodes { name } edges { type source target statement { quote } } }
+            }
+            """)).Data();
+
+        Assert.Equal(["Amazon", "Microsoft"], data.At("urged").EnumerateArray().Select(c => c.At("actor.name").GetString()));
+        Assert.Equal(2, data.At("urged.0.count").GetInt32());
+        Assert.Equal(("Nicole Ozer", -0.5), (data.At("stances.0.actor.name").GetString(), data.At("stances.0.score").GetDouble()));
+        Assert.Equal(("nicole-ozer", "amazon", "DEMANDED", 2), (data.At("network.edges.0.source").GetString(), data.At("network.edges.0.target").GetString(), data.At("network.edges.0.type").GetString(), data.At("network.edges.0.count").GetInt32()));
+        var criticism = Assert.Single(data.At("ego.edges").EnumerateArray(), e => e.At("type").GetString() == "CRITICISED");
+        Assert.StartsWith("This surveillance technology", criticism.At("statement.quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hops_and_depths_beyond_the_limits_are_refused()
+    {
+        var hops = Assert.Single((await service.PostAsync("""{ paths(from: { id: "aclu" }, to: { id: "ibm" }, maxHops: 7) { length } }""")).Errors());
+        var depth = Assert.Single((await service.PostAsync("""{ neighbourhood(actor: { id: "aclu" }, depth: 4) { nodes { id } } }""")).Errors());
+        var unknown = Assert.Single((await service.PostAsync("""{ paths(from: { name: "Nobody Anywhere" }, to: { id: "ibm" }) { length } }""")).Errors());
+
+        Assert.Equal(("INVALID_VALUE", "maxHops"), (hops.Code(), hops.Field()));
+        Assert.Equal(("INVALID_VALUE", "depth"), (depth.Code(), depth.Field()));
+        Assert.Equal(("UNKNOWN_ACTOR", "from.name"), (unknown.Code(), unknown.Field()));
+    }
+
+    [Fact]
+    public async Task A_list_of_statements_costs_one_store_round_trip_per_level_not_per_statement()
+    {
+        var calls = new ConcurrentQueue<string>();
+        await using var counted = GraphServiceFactory.With(null, services => services.Replace(ServiceDescriptor.Singleton<IGraphReader>(sp =>
+            CountingReader.Wrap(new EmbeddedGraphReader(sp.GetRequiredService<InMemoryGraph>()), calls))));
+
+        var statements = (await counted.PostAsync("""
+            { statements(first: 50) { nodes { id respondsTo { id speaker { name } } onBehalfOf { parent { name } } } } }
+            """)).Data().At("statements.nodes");
+
+        Assert.True(statements.GetArrayLength() >= 20);
+        Assert.Equal(5, statements.EnumerateArray().Count(s => s.At("respondsTo").ValueKind != System.Text.Json.JsonValueKind.Null));
+        Assert.Equal(["FindStatementsAsync", "GetActorsAsync", "GetStatementsAsync"], calls.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Counts the calls made to a reader.</summary>
+    public class CountingReader : DispatchProxy
+    {
+        private IGraphReader _inner = null!;
+        private ConcurrentQueue<string> _calls = null!;
+
+        public static IGraphReader Wrap(IGraphReader inner, ConcurrentQueue<string> calls)
+        {
+            var proxy = Create<IGraphReader, CountingReader>();
+            var counting = (CountingReader)(object)proxy;
+            counting._inner = inner;
+            counting._calls = calls;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            _calls.Enqueue(targetMethod!.Name);
+            return targetMethod.Invoke(_inner, args);
+        }
+    }
+}

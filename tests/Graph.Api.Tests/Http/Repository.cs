@@ -1,0 +1,20 @@
+namespace Graph.Api.Tests.Http;
+
+/// <summary>The checkout these tests were built from, for the tools and docs in it.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Graph.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Graph.sln.");
+    }
+}

@@ -1,0 +1,186 @@
+using Graph.Abstractions.Organisations;
+using Graph.Abstractions.Statements;
+using Graph.Projection.Model;
+using Graph.Projection.Reading;
+using Xunit.Abstractions;
+
+namespace Graph.Neo4j.Tests.Conformance;
+
+/// <summary>The analyst's questions, asked of every graph store: the same answers from each.</summary>
+[Collection(ConformanceCollection.Name)]
+public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOutputHelper output)
+{
+    private static readonly IReadOnlySet<PathLink> EveryLink = Enum.GetValues<PathLink>().ToHashSet();
+
+    // Only generated statements are dated before December 2019, so this filter leaves the sample data out.
+    private static readonly StatementFilter GeneratedOnly = new(SaidTo: new DateOnly(2019, 11, 30));
+
+    public static IEnumerable<object[]> Stores => ConformanceFixture.TargetNames();
+
+    private IGraphReader Reader(string store)
+    {
+        output.WriteLine($"Running against the {store} graph store.");
+        return fixture[store].Reader;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Nicole_Ozer_reaches_Microsoft_through_her_organisation_and_through_Amazon(string store)
+    {
+        var paths = await Reader(store).FindPathsAsync(new PathQuery("nicole-ozer", "microsoft", 4, EveryLink, ShortestOnly: true, Limit: 10));
+
+        Assert.Equal(
+            [
+                ["nicole-ozer", "aclu-northern-california", "aclu", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft"],
+                ["nicole-ozer", "ozer-demands-amazon-stop-selling-ring", "amazon", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft"],
+                ["nicole-ozer", "ozer-demands-blanket-moratorium", "amazon", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft"],
+                ["nicole-ozer", "ozer-glad-amazon-recognises-dangers", "amazon", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft"],
+                ["nicole-ozer", "ozer-threat-will-not-disappear", "amazon", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft"],
+            ],
+            paths.Select(p => p.Nodes.Select(n => n.Id).ToArray()));
+        Assert.Equal(
+            [("AFFILIATED_WITH", "nicole-ozer", "aclu-northern-california"), ("PART_OF", "aclu-northern-california", "aclu"),
+             ("MADE", "aclu", "aclu-urges-microsoft-to-follow-ibm-and-amazon"), ("ADDRESSED_TO", "aclu-urges-microsoft-to-follow-ibm-and-amazon", "microsoft")],
+            paths[0].Steps.Select(s => (s.Type, s.From, s.To)));
+        Assert.Equal([PathNodeKind.Person, PathNodeKind.Organisation, PathNodeKind.Organisation, PathNodeKind.Statement, PathNodeKind.Organisation], paths[0].Nodes.Select(n => n.Kind));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Paths_keep_to_the_links_asked_for_and_to_the_hops_allowed(string store)
+    {
+        var reader = Reader(store);
+
+        var structural = await reader.FindPathsAsync(new PathQuery("nicole-ozer", "aclu", 4, new HashSet<PathLink> { PathLink.Affiliations, PathLink.PartOf }, true, 10));
+        var tooFar = await reader.FindPathsAsync(new PathQuery("nicole-ozer", "microsoft", 3, EveryLink, true, 10));
+        var all = await reader.FindPathsAsync(new PathQuery("nicole-ozer", "microsoft", 5, EveryLink, ShortestOnly: false, Limit: 200));
+
+        Assert.Equal(["nicole-ozer", "aclu-northern-california", "aclu"], Assert.Single(structural).Nodes.Select(n => n.Id));
+        Assert.Empty(tooFar);
+        Assert.Equal(5, all.TakeWhile(p => p.Length == 4).Count());
+        Assert.True(all.Count > 5);
+        Assert.All(all, path =>
+        {
+            Assert.InRange(path.Length, 4, 5);
+            Assert.Equal(path.Nodes.Count, path.Nodes.Select(n => n.Id).Distinct().Count());
+            Assert.All(path.Steps.Select((step, i) => (step, i)), s =>
+                Assert.Equal(new[] { path.Nodes[s.i].Id, path.Nodes[s.i + 1].Id }.Order(StringComparer.Ordinal), new[] { s.step.From, s.step.To }.Order(StringComparer.Ordinal)));
+        });
+        Assert.Equal(all.OrderBy(p => p.Length).ThenBy(p => string.Join('\u0001', p.Nodes.Select(n => n.Id)), StringComparer.Ordinal), all);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Amazons_neighbourhood_shows_its_critics_its_chief_and_whom_it_supported(string store)
+    {
+        var network = await Reader(store).GetNeighbourhoodAsync("amazon", 1, [StatementKind.Criticise, StatementKind.Demand, StatementKind.Support], null, null);
+
+        Assert.Equal(["amazon", "black-lives-matter", "jeff-bezos", "nicole-ozer"], network.Nodes.Select(n => n.Id));
+        Assert.Equal(
+            [
+                ("AFFILIATED_WITH", "jeff-bezos", "amazon", (string?)null),
+                ("CRITICISED", "nicole-ozer", "amazon", "ozer-threat-will-not-disappear"),
+                ("DEMANDED", "nicole-ozer", "amazon", "ozer-demands-amazon-stop-selling-ring"),
+                ("DEMANDED", "nicole-ozer", "amazon", "ozer-demands-blanket-moratorium"),
+                ("SUPPORTED", "amazon", "black-lives-matter", "amazon-supports-protesters"),
+                ("SUPPORTED", "jeff-bezos", "black-lives-matter", "bezos-supports-protesters"),
+                ("SUPPORTED", "nicole-ozer", "amazon", "ozer-glad-amazon-recognises-dangers"),
+            ],
+            network.Edges.Select(e => (e.Type, e.Source, e.Target, e.StatementId)));
+        Assert.Equal("CEO", network.Edges[0].Role);
+        Assert.Equal(PartialDate.Parse("2020-06"), network.Edges[1].SaidOn);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_neighbourhood_keeps_to_the_dates_asked_for(string store)
+    {
+        var june = await Reader(store).GetNeighbourhoodAsync("amazon", 2, null, new DateOnly(2020, 6, 9), new DateOnly(2020, 6, 30));
+        var later = await Reader(store).GetNeighbourhoodAsync("amazon", 2, null, new DateOnly(2021, 1, 1), null);
+
+        // A statement dated only "2020" may fall in June 2020, so it counts.
+        Assert.Contains(june.Edges, e => e.Type == "SUPPORTED" && e.Source == "amazon" && e.SaidOn == PartialDate.Parse("2020"));
+        Assert.Contains(june.Edges, e => e.Type == "CRITICISED" && e.Source == "nicole-ozer");
+        Assert.Contains(june.Nodes, n => n.Id == "aclu-northern-california");
+        Assert.All(later.Edges, e => Assert.Contains(e.Type, new[] { "AFFILIATED_WITH", "PART_OF" }));
+        Assert.Equal(["amazon", "jeff-bezos"], later.Nodes.Select(n => n.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Generated_statements_collapse_into_the_weighted_edges_their_facts_give(string store)
+    {
+        var filter = GeneratedOnly with { Kinds = [StatementKind.Criticise, StatementKind.Appeal] };
+        var expected = Facts(filter)
+            .SelectMany(f => f.AddresseeIds.Select(a => (f.SpeakerId, a, f.Kind, f.SaidOn)))
+            .GroupBy(e => (e.SpeakerId, e.a, e.Kind))
+            .Select(g =>
+            {
+                var dates = g.Select(e => e.SaidOn).OfType<PartialDate>().OrderBy(d => d.Start).ThenBy(d => d.ToString(), StringComparer.Ordinal).ToList();
+                return new WeightedEdgeView(g.Key.SpeakerId, g.Key.a, g.Key.Kind, g.Count(), dates.Count > 0 ? dates[0] : null, dates.Count > 0 ? dates[^1] : null);
+            })
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ThenBy(e => GraphEnums.Name(e.Kind), StringComparer.Ordinal)
+            .Take(40)
+            .ToList();
+
+        var network = await Reader(store).GetActorNetworkAsync(filter, 40);
+
+        Assert.Equal(expected, network.Edges);
+        Assert.Equal(expected.SelectMany(e => new[] { e.Source, e.Target }).Distinct().Order(StringComparer.Ordinal), network.Nodes.Select(n => n.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Generated_statements_count_by_every_dimension_as_their_facts_give(string store)
+    {
+        var reader = Reader(store);
+        var facts = Facts(GeneratedOnly).ToList();
+        var companies = fixture.Generated.Events.OfType<OrganisationRegistered>().Where(o => o.Kind == OrganisationKind.Company).Select(o => o.OrganisationId).ToHashSet();
+
+        IEnumerable<(string, int)> Expected(IEnumerable<string> keys) =>
+            keys.GroupBy(k => k).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).Take(25);
+
+        async Task<IEnumerable<(string, int)>> ActualAsync(CountDimension by, IReadOnlyList<OrganisationKind>? kinds = null) =>
+            (await reader.CountStatementsAsync(GeneratedOnly, by, kinds, 25)).Select(c => (c.Key, c.Count));
+
+        Assert.Equal(Expected(facts.Select(f => GraphEnums.Name(f.Kind))), await ActualAsync(CountDimension.Kind));
+        Assert.Equal(Expected(facts.Select(f => f.SpeakerId)), await ActualAsync(CountDimension.Speaker));
+        Assert.Equal(Expected(facts.SelectMany(f => f.AddresseeIds)), await ActualAsync(CountDimension.Addressee));
+        Assert.Equal(Expected(facts.SelectMany(f => f.AddresseeIds).Where(companies.Contains)), await ActualAsync(CountDimension.Addressee, [OrganisationKind.Company]));
+        Assert.Equal(Expected(facts.SelectMany(f => f.TopicIds)), await ActualAsync(CountDimension.Topic));
+        Assert.Equal(
+            Expected(facts.Where(f => f.SaidOn is { Precision: not DatePrecision.Year }).Select(f => f.SaidOn!.Value.ToString()[..7])),
+            await ActualAsync(CountDimension.Month));
+        Assert.Equal("drones", (await reader.CountStatementsAsync(new StatementFilter(TopicIds: [Topics.IdOf("drones")]), CountDimension.Topic, null, 1)).Single().Label);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Stances_toward_a_target_weigh_supportive_against_critical_statements(string store)
+    {
+        const string target = "gen-org-3";
+        var expected = fixture.Generated.Statements
+            .Where(f => !f.Retracted && (f.AddresseeIds.Contains(target) || f.SubjectIds.Contains(target)) && f.SpeakerId != target)
+            .GroupBy(f => f.SpeakerId)
+            .Select(g => new StanceView(
+                g.Key, target,
+                g.Count(f => Stances.Supportive.Contains(f.Kind)),
+                g.Count(f => Stances.Critical.Contains(f.Kind)),
+                g.Count(f => !Stances.Supportive.Contains(f.Kind) && !Stances.Critical.Contains(f.Kind))))
+            .OrderByDescending(s => s.Supportive + s.Critical + s.Other).ThenBy(s => s.ActorId, StringComparer.Ordinal)
+            .ToList();
+
+        var stances = await Reader(store).GetStancesAsync(target, null, 500);
+        var ozer = Assert.Single(await Reader(store).GetStancesAsync("amazon", "nicole-ozer", 10));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, stances);
+        Assert.Equal((1, 3, 0, -0.5), (ozer.Supportive, ozer.Critical, ozer.Other, ozer.Score));
+    }
+
+    private IEnumerable<GeneratedGraph.Fact> Facts(StatementFilter filter) =>
+        fixture.Generated.Statements.Where(f =>
+            !f.Retracted
+            && (filter.Kinds is not { Count: > 0 } kinds || kinds.Contains(f.Kind))
+            && (filter.SaidTo is null || (f.SaidOn is { } d && d.Start <= filter.SaidTo)));
+}
