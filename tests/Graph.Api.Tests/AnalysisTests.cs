@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Graph.Api.Tests;
 
-[Collection(GraphServiceCollection.Name)]
-public sealed class AnalysisTests(GraphServiceFactory service)
+/// <summary>The analyst's questions over the sample data alone, on a service of their own, so other tests' writes do not count.</summary>
+public sealed class AnalysisTests(GraphServiceFactory service) : IClassFixture<GraphServiceFactory>
 {
     [Fact]
     public async Task Nicole_Ozer_is_connected_to_Microsoft_through_the_ACLU_and_its_appeal()
