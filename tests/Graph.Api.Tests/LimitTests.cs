@@ -58,6 +58,14 @@ public sealed class LimitTests(GraphServiceFactory service)
     }
 
     [Fact]
+    public async Task Three_thousand_aliases_of_typename_are_refused_too()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 3000).Select(i => $"t{i}: __typename")) + " }";
+
+        Assert.Contains((await service.PostAsync(query)).Errors(), e => e.Code() == "MAX_ALIASES");
+    }
+
+    [Fact]
     public async Task A_page_of_100000_is_refused_with_the_largest_page_allowed()
     {
         var error = Assert.Single((await service.PostAsync("{ statements(first: 100000) { totalCount } }")).Errors());

@@ -6,8 +6,8 @@ namespace Graph.Api.Limits;
 
 /// <summary>
 /// Refuses queries nested deeper than <see cref="GraphApiOptions.MaxDepth"/> or with more aliases than
-/// <see cref="GraphApiOptions.MaxAliases"/>, counting fragments where they are spread and leaving introspection out,
-/// so GraphiQL's schema query always passes.
+/// <see cref="GraphApiOptions.MaxAliases"/>, counting fragments where they are spread. Introspection does not count
+/// toward the depth, so GraphiQL's schema query always passes; an alias counts wherever it is.
 /// </summary>
 public sealed class QueryShapeRule(IOptions<GraphApiOptions> options) : ValidationRuleBase
 {
@@ -56,7 +56,13 @@ public sealed class QueryShapeRule(IOptions<GraphApiOptions> options) : Validati
             {
                 switch (selection)
                 {
+                    // Introspection is free of the depth limit (GraphiQL's schema query is deep), not of the alias limit.
                     case GraphQLField field when field.Name.StringValue.StartsWith("__", StringComparison.Ordinal):
+                        if (field.Alias is not null)
+                        {
+                            Aliases++;
+                        }
+
                         break;
                     case GraphQLField field:
                         Depth = Math.Max(Depth, depth + 1);
