@@ -20,4 +20,10 @@ public sealed class EventStoreOptions
     /// Off (<c>NORMAL</c>) still survives a killed process, but not a power cut.
     /// </summary>
     public bool FlushEachCommit { get; set; } = true;
+
+    /// <summary>
+    /// Opens the log for reading only (exports, statistics, rebuilds), beside a service that writes it. A writing
+    /// store holds a lock file, so two processes never write one log.
+    /// </summary>
+    public bool ReadOnly { get; set; }
 }

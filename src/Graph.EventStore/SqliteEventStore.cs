@@ -18,6 +18,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly ILogger<SqliteEventStore> _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Task _writer;
+    private readonly FileStream? _lock;
     private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _headPosition;
 
@@ -27,14 +28,38 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         _logger = logger;
         var path = Path.GetFullPath(_options.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (_options.ReadOnly)
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"There is no event log at {path}.", path);
+            }
+        }
+        else
+        {
+            _lock = TakeWriterLock(path);
+        }
+
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = _options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+        if (_options.ReadOnly)
+        {
+            using var reader = Open();
+            using var head = reader.CreateCommand();
+            head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events;";
+            _headPosition = (long)head.ExecuteScalar()!;
+            _appends.Writer.TryComplete();
+            _writer = Task.CompletedTask;
+            LogOpened(path, _headPosition);
+            return;
+        }
 
         var writeConnection = Open();
         Execute(writeConnection, """
@@ -112,6 +137,38 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         _appends.Writer.TryComplete();
         await _writer;
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+        }
+    }
+
+    /// <summary>How many events of each type the log holds, for statistics.</summary>
+    public async Task<IReadOnlyList<(string Type, long Count)>> CountByTypeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type;";
+        var counts = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return counts;
+    }
+
+    private static FileStream TakeWriterLock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new EventStoreInUseException(path);
+        }
     }
 
     private SqliteConnection Open()

@@ -7,8 +7,9 @@ namespace Graph.Abstractions.Organisations;
 public interface IOrganisationGrain : IGrainWithStringKey
 {
     /// <summary>Registers the organisation; repeating the same registration changes nothing.</summary>
+    /// <param name="dryRun">Checks everything, writes nothing.</param>
     /// <exception cref="InvalidInputException">The input is invalid, or the id or a name is taken.</exception>
-    Task<WriteReceipt> CreateAsync(CreateOrganisation command);
+    Task<WriteReceipt> CreateAsync(CreateOrganisation command, bool dryRun = false);
 
     /// <summary>Changes the organisation.</summary>
     /// <exception cref="InvalidInputException">The input is invalid, or the organisation does not exist.</exception>

@@ -7,8 +7,9 @@ namespace Graph.Abstractions.People;
 public interface IPersonGrain : IGrainWithStringKey
 {
     /// <summary>Registers the person; repeating the same registration changes nothing.</summary>
+    /// <param name="dryRun">Checks everything, writes nothing.</param>
     /// <exception cref="InvalidInputException">The input is invalid, or the id or a name is taken.</exception>
-    Task<WriteReceipt> CreateAsync(CreatePerson command);
+    Task<WriteReceipt> CreateAsync(CreatePerson command, bool dryRun = false);
 
     /// <summary>Changes the person.</summary>
     /// <exception cref="InvalidInputException">The input is invalid, or the person does not exist.</exception>

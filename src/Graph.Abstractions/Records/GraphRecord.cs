@@ -7,8 +7,9 @@ using Graph.Abstractions.Statements;
 namespace Graph.Abstractions.Records;
 
 /// <summary>
-/// One record of the JSON Lines format the sample data comes in: an organisation, a person or a statement, written as
-/// the command that records it, with a <c>"type"</c> of <c>organisation</c>, <c>person</c> or <c>statement</c>.
+/// One record of the JSON Lines import format (the sample data's too): an organisation, a person or a statement,
+/// written as the command that records it, with a <c>"type"</c> of <c>organisation</c>, <c>person</c> or
+/// <c>statement</c>; a statement may carry its <c>"retraction"</c>.
 /// </summary>
 public abstract record GraphRecord
 {
@@ -26,11 +27,18 @@ public abstract record GraphRecord
         {
             "organisation" => new OrganisationRecord(document.Deserialize<CreateOrganisation>(options)!),
             "person" => new PersonRecord(document.Deserialize<CreatePerson>(options)!),
-            "statement" => new StatementRecord(document.Deserialize<RecordStatement>(options)!),
+            "statement" => new StatementRecord(
+                document.Deserialize<RecordStatement>(options)!,
+                document.RootElement.TryGetProperty("retraction", out var retraction) && retraction.ValueKind == JsonValueKind.Object
+                    ? document.RootElement.GetProperty("retraction").Deserialize<StatementRetraction>(options)
+                    : null),
             var other => throw new JsonException($"\"{other}\" is not a record type; use organisation, person or statement."),
         };
     }
 
-    /// <summary>Records it through its grain.</summary>
-    public abstract Task<WriteReceipt> SendAsync(IGrainFactory grains);
+    /// <summary>The id the record is written under: its own, or one generated.</summary>
+    public abstract string? Id { get; }
+
+    /// <summary>Records it through its grain (or, in a dry run, only checks that it would be accepted).</summary>
+    public abstract Task<WriteReceipt> SendAsync(IGrainFactory grains, bool dryRun = false);
 }

@@ -7,6 +7,8 @@ namespace Graph.Abstractions.Records;
 /// <summary>An organisation record.</summary>
 public sealed record OrganisationRecord(CreateOrganisation Command) : GraphRecord
 {
-    public override Task<WriteReceipt> SendAsync(IGrainFactory grains) =>
-        grains.GetGrain<IOrganisationGrain>(Command.Id ?? EntityIds.NewId()).CreateAsync(Command);
+    public override string? Id => Command.Id;
+
+    public override Task<WriteReceipt> SendAsync(IGrainFactory grains, bool dryRun = false) =>
+        grains.GetGrain<IOrganisationGrain>(Command.Id ?? EntityIds.NewId()).CreateAsync(Command, dryRun);
 }

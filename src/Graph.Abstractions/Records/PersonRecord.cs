@@ -7,6 +7,8 @@ namespace Graph.Abstractions.Records;
 /// <summary>A person record.</summary>
 public sealed record PersonRecord(CreatePerson Command) : GraphRecord
 {
-    public override Task<WriteReceipt> SendAsync(IGrainFactory grains) =>
-        grains.GetGrain<IPersonGrain>(Command.Id ?? EntityIds.NewId()).CreateAsync(Command);
+    public override string? Id => Command.Id;
+
+    public override Task<WriteReceipt> SendAsync(IGrainFactory grains, bool dryRun = false) =>
+        grains.GetGrain<IPersonGrain>(Command.Id ?? EntityIds.NewId()).CreateAsync(Command, dryRun);
 }

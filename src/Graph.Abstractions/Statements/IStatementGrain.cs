@@ -10,8 +10,9 @@ public interface IStatementGrain : IGrainWithStringKey
     /// Validates the statement, resolves every actor it names (creating missing ones when allowed) and records it.
     /// </summary>
     /// <remarks>Nothing is written unless the whole statement is valid.</remarks>
+    /// <param name="dryRun">Checks everything, writes nothing.</param>
     /// <exception cref="InvalidInputException">Everything found wrong with the input.</exception>
-    Task<WriteReceipt> RecordAsync(RecordStatement command);
+    Task<WriteReceipt> RecordAsync(RecordStatement command, bool dryRun = false);
 
     /// <summary>Flags the statement as retracted, with a reason.</summary>
     /// <exception cref="InvalidInputException">The statement does not exist or is already retracted.</exception>

@@ -36,9 +36,14 @@ public abstract class ActorGrain<TState, TEvent>(IEventStore store, IGrainFactor
     /// Fails with every problem found, or creates the missing actors, claims the directory entries, appends the events
     /// and releases the entries no longer held.
     /// </summary>
-    internal async Task<WriteReceipt> CommitAsync(Problems problems, ActorResolver resolver, DirectoryClaims claims, Func<IReadOnlyList<TEvent>> events)
+    internal async Task<WriteReceipt> CommitAsync(Problems problems, ActorResolver resolver, DirectoryClaims claims, Func<IReadOnlyList<TEvent>> events, bool dryRun = false)
     {
         problems.ThrowIfAny();
+        if (dryRun)
+        {
+            return new WriteReceipt(Id, Position, [], Changed: false);
+        }
+
         var created = await resolver.CreateMissingAsync();
         await claims.ClaimAsync();
         var position = await RaiseAsync(events());

@@ -17,7 +17,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
     protected override (string? Name, string[] Aliases) Names => State.IsRegistered ? (State.Name, State.Aliases) : (null, []);
 
     /// <inheritdoc/>
-    public async Task<WriteReceipt> CreateAsync(CreateOrganisation command)
+    public async Task<WriteReceipt> CreateAsync(CreateOrganisation command, bool dryRun = false)
     {
         var problems = new Problems();
         problems.Id(command.Id, Id);
@@ -36,14 +36,14 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
             if (!problems.Any && name == State.Name && command.Kind == State.Kind && aliases.SequenceEqual(State.Aliases)
                 && parentId == State.ParentId && externalIds.SequenceEqual(State.ExternalIds))
             {
-                return new WriteReceipt(Id, Position, []);
+                return new WriteReceipt(Id, Position, [], Changed: false);
             }
 
             problems.Add(ProblemCodes.IdTaken, "id", $"An organisation with the id '{Id}' already exists with other details; use updateOrganisation to change it.");
         }
 
         var claims = await PlanClaimsAsync(name, aliases, problems);
-        return await CommitAsync(problems, resolver, claims, () => [new OrganisationRegistered(Id, name!, command.Kind, aliases, parentId, externalIds)]);
+        return await CommitAsync(problems, resolver, claims, () => [new OrganisationRegistered(Id, name!, command.Kind, aliases, parentId, externalIds)], dryRun);
     }
 
     /// <inheritdoc/>

@@ -17,7 +17,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
     protected override (string? Name, string[] Aliases) Names => State.IsRegistered ? (State.Name, State.Aliases) : (null, []);
 
     /// <inheritdoc/>
-    public async Task<WriteReceipt> CreateAsync(CreatePerson command)
+    public async Task<WriteReceipt> CreateAsync(CreatePerson command, bool dryRun = false)
     {
         var problems = new Problems();
         problems.Id(command.Id, Id);
@@ -29,14 +29,14 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
         {
             if (!problems.Any && name == State.Name && aliases.SequenceEqual(State.Aliases) && affiliations.SequenceEqual(State.Affiliations))
             {
-                return new WriteReceipt(Id, Position, []);
+                return new WriteReceipt(Id, Position, [], Changed: false);
             }
 
             problems.Add(ProblemCodes.IdTaken, "id", $"A person with the id '{Id}' already exists with other details; use updatePerson to change them.");
         }
 
         var claims = await PlanClaimsAsync(name, aliases, problems);
-        return await CommitAsync(problems, resolver, claims, () => [new PersonRegistered(Id, name!, aliases, [.. affiliations])]);
+        return await CommitAsync(problems, resolver, claims, () => [new PersonRegistered(Id, name!, aliases, [.. affiliations])], dryRun);
     }
 
     /// <inheritdoc/>

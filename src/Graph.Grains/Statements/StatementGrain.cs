@@ -17,7 +17,7 @@ public sealed class StatementGrain(IEventStore store, IGrainFactory grains, Time
     private string Id => this.GetPrimaryKeyString();
 
     /// <inheritdoc/>
-    public async Task<WriteReceipt> RecordAsync(RecordStatement command)
+    public async Task<WriteReceipt> RecordAsync(RecordStatement command, bool dryRun = false)
     {
         var problems = new Problems();
         var now = clock.GetUtcNow();
@@ -87,13 +87,18 @@ public sealed class StatementGrain(IEventStore store, IGrainFactory grains, Time
         {
             if (!problems.Any && SameContent(existing, recorded))
             {
-                return new WriteReceipt(Id, Position, []);
+                return new WriteReceipt(Id, Position, [], Changed: false);
             }
 
             problems.Add(ProblemCodes.IdTaken, "id", $"A different statement with the id '{Id}' is already recorded; statements are not edited, retract it and record a new one.");
         }
 
         problems.ThrowIfAny();
+        if (dryRun)
+        {
+            return new WriteReceipt(Id, Position, [], Changed: false);
+        }
+
         var created = await resolver.CreateMissingAsync();
         var position = await RaiseAsync([recorded]);
         return new WriteReceipt(Id, position, created);

@@ -20,6 +20,7 @@ public static class ServeCommand
         var app = builder.Build();
         app.MapGraphApi();
         app.MapGraphHealth();
+        app.MapGraphTransfer();
         await app.RunAsync();
         return 0;
     }

@@ -51,7 +51,7 @@ public static class GraphHostingExtensions
     }
 
     /// <summary>The Orleans silo that hosts the grains, inside this process.</summary>
-    public static WebApplicationBuilder AddGraphSilo(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddGraphSilo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OrleansOptions>()
             .Bind(builder.Configuration.GetSection(OrleansOptions.SectionName))

@@ -1,0 +1,41 @@
+using Graph.EventStore;
+using Graph.Host.Hosting;
+using Graph.Projection;
+
+namespace Graph.Host.Commands;
+
+/// <summary>The parts of the service a command needs, configured the same way the service is.</summary>
+public static class CommandHost
+{
+    /// <summary>
+    /// The event log and, when <paramref name="withGrains"/>, a silo hosting the grains to write through; otherwise the
+    /// log is opened read-only with the embedded graph over it, beside any running service.
+    /// </summary>
+    public static IHost Build(IReadOnlyList<string> args, bool withGrains)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. args],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // A command's output is its report; the host's own chatter would bury it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+        builder.Services.AddSqliteEventStore(builder.Configuration);
+        if (withGrains)
+        {
+            builder.AddGraphSilo();
+        }
+        else
+        {
+            builder.Services.PostConfigure<EventStoreOptions>(options => options.ReadOnly = true);
+            builder.Services.AddGraphProjection(builder.Configuration);
+            builder.Services.AddEmbeddedGraph();
+        }
+
+        return builder.Build();
+    }
+}

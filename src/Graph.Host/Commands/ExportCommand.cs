@@ -1,0 +1,53 @@
+using Graph.Host.Export;
+using Graph.Projection.Reading;
+
+namespace Graph.Host.Commands;
+
+/// <summary><c>export</c>: writes the store, or the statements a filter matches, as JSON Lines that import as they are.</summary>
+public static class ExportCommand
+{
+    public static async Task<int> RunAsync(StatementFilter? filter, string? outFile, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = CommandHost.Build(hostArgs, withGrains: false);
+        }
+        catch (FileNotFoundException missing)
+        {
+            errors.WriteLine(missing.Message);
+            return 1;
+        }
+
+        using (host)
+        {
+            await host.StartAsync(cancellationToken);
+            var writer = outFile is null ? output : new StreamWriter(outFile);
+            try
+            {
+                var lines = 0;
+                await foreach (var line in new GraphExporter(host.Services.GetRequiredService<IGraphReader>()).ExportAsync(filter, cancellationToken))
+                {
+                    await writer.WriteLineAsync(line);
+                    lines++;
+                }
+
+                if (outFile is not null)
+                {
+                    errors.WriteLine($"Exported {lines} records to {outFile}.");
+                }
+            }
+            finally
+            {
+                if (outFile is not null)
+                {
+                    await writer.DisposeAsync();
+                }
+
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+using Graph.EventStore;
+using Graph.Host.Hosting;
+using Graph.Host.Import;
+using Spectre.Console;
+
+namespace Graph.Host.Commands;
+
+/// <summary><c>import FILE...</c>: records organisations, people and statements from JSON Lines or CSV.</summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> files, string? format, ImportOptions options, Uri? url, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var missing = files.FirstOrDefault(f => !File.Exists(f) && !Directory.Exists(f));
+        if (missing is not null)
+        {
+            errors.WriteLine($"There is no file or folder '{missing}'.");
+            return 2;
+        }
+
+        var csv = format?.Equals("csv", StringComparison.OrdinalIgnoreCase)
+            ?? files.All(f => Directory.Exists(f) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
+        if (url is not null && csv)
+        {
+            errors.WriteLine("A running service takes JSON Lines (--url); import CSV files directly, with the service stopped.");
+            return 2;
+        }
+
+        ImportReport report;
+        try
+        {
+            report = url is not null ? await SendAsync(url, files, options, cancellationToken) : await ImportHereAsync(files, csv, options, hostArgs, output, cancellationToken);
+        }
+        catch (Exception failure) when (failure is EventStoreInUseException or ArgumentException or HttpRequestException)
+        {
+            errors.WriteLine(failure.Message);
+            return 1;
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            output.WriteLine(problem);
+        }
+
+        if (report.BadRecords > report.Problems.Select(p => (p.Source, p.Line)).Distinct().Count())
+        {
+            output.WriteLine($"(only the first {ImportReport.MaxProblemsKept} problems are listed)");
+        }
+
+        output.WriteLine(report.Summary);
+        return report.BadRecords == 0 ? 0 : 1;
+    }
+
+    private static async Task<ImportReport> ImportHereAsync(IReadOnlyList<string> files, bool csv, ImportOptions options, IReadOnlyList<string> hostArgs, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var host = CommandHost.Build(hostArgs, withGrains: true);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var importer = new GraphImporter(host.Services.GetRequiredService<IGrainFactory>());
+            IRecordSource source = csv ? CsvSource.FromPaths(files) : new ConcatenatedSource([.. files.Select(JsonLinesSource.FromFile)]);
+            return Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
+                ? await importer.ImportAsync(source, options, new LineProgress(output), cancellationToken)
+                : await TerminalProgress.RunAsync(progress => importer.ImportAsync(source, options, progress, cancellationToken));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<ImportReport> SendAsync(Uri url, IReadOnlyList<string> files, ImportOptions options, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan };
+        var query = $"import?dryRun={(options.DryRun ? "true" : "false")}&allOrNothing={(options.AllOrNothing ? "true" : "false")}";
+        ImportReport? total = null;
+        foreach (var file in files)
+        {
+            await using var body = File.OpenRead(file);
+            using var content = new StreamContent(body);
+            content.Headers.ContentType = new("application/x-ndjson");
+            using var response = await client.PostAsync(query, content, cancellationToken);
+            var report = response.Content.Headers.ContentType?.MediaType == "application/json"
+                ? (await response.Content.ReadFromJsonAsync<ImportReport>(TransferEndpoints.Json, cancellationToken))!
+                : throw new HttpRequestException($"The service answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            report = report with { Problems = [.. report.Problems.Select(p => p with { Source = Path.GetFileName(file) })] };
+            total = total is null ? report : total with
+            {
+                Records = total.Records + report.Records,
+                Written = total.Written + report.Written,
+                Unchanged = total.Unchanged + report.Unchanged,
+                Problems = [.. total.Problems, .. report.Problems],
+                BadRecords = total.BadRecords + report.BadRecords,
+                Refused = total.Refused || report.Refused,
+            };
+        }
+
+        return total ?? new ImportReport(0, 0, 0, [], options.DryRun, false);
+    }
+}

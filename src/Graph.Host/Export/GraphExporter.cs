@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Graph.Projection.Model;
+using Graph.Projection.Reading;
+
+namespace Graph.Host.Export;
+
+/// <summary>
+/// Writes the graph, or the statements a filter matches with the actors they involve, as JSON Lines records that
+/// import as they are: organisations (each after its parent), people, then statements (each after the one it answers),
+/// every group in order of id, so the same store always exports the same lines.
+/// </summary>
+public sealed class GraphExporter(IGraphReader reader)
+{
+    private const int PageSize = 50_000;
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The records as lines of JSON; with a filter, only matching statements and the actors they involve.</summary>
+    public async IAsyncEnumerable<string> ExportAsync(StatementFilter? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var statements = new List<StatementView>();
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var page = await reader.FindStatementsAsync(filter ?? StatementFilter.All with { IncludeRetracted = true }, StatementOrder.RecordedAtAscending, skip, PageSize, cancellationToken);
+            statements.AddRange(page.Items);
+            if (page.Items.Count < PageSize)
+            {
+                break;
+            }
+        }
+
+        var actors = filter is null
+            ? await reader.FindActorsAsync("", null, int.MaxValue, cancellationToken)
+            : await InvolvedAsync(statements, cancellationToken);
+
+        foreach (var organisation in ParentsFirst(actors.OfType<OrganisationView>()))
+        {
+            yield return Line(Organisation(organisation));
+        }
+
+        foreach (var person in actors.OfType<PersonView>().OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            yield return Line(Person(person));
+        }
+
+        foreach (var statement in AnsweredFirst(statements))
+        {
+            yield return Line(Statement(statement));
+        }
+    }
+
+    /// <summary>The actors statements involve, with the organisations those are part of or affiliated with.</summary>
+    private async Task<IReadOnlyList<ActorView>> InvolvedAsync(IReadOnlyList<StatementView> statements, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ActorView>(StringComparer.Ordinal);
+        var wanted = statements
+            .SelectMany(s => new[] { s.Speaker, s.OnBehalfOf }.OfType<ActorView>().Concat(s.Addressees).Concat(s.Exemplars).Concat(s.Beneficiaries).Concat(s.Subjects))
+            .Select(a => a.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        while (wanted.Count > 0)
+        {
+            foreach (var actor in await reader.GetActorsAsync(wanted, cancellationToken))
+            {
+                found[actor.Id] = actor;
+            }
+
+            wanted = found.Values
+                .SelectMany(a => a switch
+                {
+                    OrganisationView { ParentId: { } parent } => [parent],
+                    PersonView p => p.Affiliations.Select(x => x.OrganisationId),
+                    _ => [],
+                })
+                .Where(id => !found.ContainsKey(id))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+
+        return [.. found.Values];
+    }
+
+    private static IEnumerable<OrganisationView> ParentsFirst(IEnumerable<OrganisationView> organisations)
+    {
+        var byId = organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var organisation in byId.Values.OrderBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var chain = new Stack<OrganisationView>();
+            for (var o = organisation; o is not null && !written.Contains(o.Id); o = o.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            {
+                chain.Push(o);
+            }
+
+            while (chain.TryPop(out var next))
+            {
+                if (written.Add(next.Id))
+                {
+                    yield return next;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<StatementView> AnsweredFirst(List<StatementView> statements)
+    {
+        var byId = statements.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var statement in statements.OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var chain = new Stack<StatementView>();
+            for (var s = statement; s is not null && !written.Contains(s.Id); s = s.RespondsToId is { } r ? byId.GetValueOrDefault(r) : null)
+            {
+                chain.Push(s);
+            }
+
+            while (chain.TryPop(out var next))
+            {
+                if (written.Add(next.Id))
+                {
+                    yield return next;
+                }
+            }
+        }
+    }
+
+    private static string Line(JsonObject record)
+    {
+        foreach (var empty in record.Where(p => p.Value is null || (p.Value is JsonArray { Count: 0 })).Select(p => p.Key).ToList())
+        {
+            record.Remove(empty);
+        }
+
+        return record.ToJsonString(Compact);
+    }
+
+    private static JsonObject Reference(string id) => new() { ["id"] = id };
+
+    private static JsonArray References(IEnumerable<ActorView> actors) => [.. actors.Select(a => (JsonNode)Reference(a.Id))];
+
+    private static JsonObject Organisation(OrganisationView o) => new()
+    {
+        ["type"] = "organisation",
+        ["id"] = o.Id,
+        ["name"] = o.Name,
+        ["kind"] = GraphEnums.Name(o.Kind),
+        ["aliases"] = new JsonArray([.. o.Aliases.Select(a => (JsonNode)a)]),
+        ["parent"] = o.ParentId is { } parent ? Reference(parent) : null,
+        ["externalIds"] = new JsonArray([.. o.ExternalIds.Select(x => (JsonNode)new JsonObject { ["scheme"] = x.Scheme, ["value"] = x.Value })]),
+    };
+
+    private static JsonObject Person(PersonView p) => new()
+    {
+        ["type"] = "person",
+        ["id"] = p.Id,
+        ["name"] = p.Name,
+        ["aliases"] = new JsonArray([.. p.Aliases.Select(a => (JsonNode)a)]),
+        ["affiliations"] = new JsonArray([.. p.Affiliations.Select(a => (JsonNode)Without(new JsonObject
+        {
+            ["organisation"] = Reference(a.OrganisationId),
+            ["role"] = a.Role,
+            ["from"] = a.From?.ToString(),
+            ["to"] = a.To?.ToString(),
+        }))]),
+    };
+
+    private static JsonObject Statement(StatementView s) => new()
+    {
+        ["type"] = "statement",
+        ["id"] = s.Id,
+        ["kind"] = GraphEnums.Name(s.Kind),
+        ["cameoCode"] = s.CameoCode,
+        ["speaker"] = Reference(s.Speaker.Id),
+        ["onBehalfOf"] = s.OnBehalfOf is { } onBehalfOf ? Reference(onBehalfOf.Id) : null,
+        ["addressees"] = References(s.Addressees),
+        ["exemplars"] = References(s.Exemplars),
+        ["beneficiaries"] = References(s.Beneficiaries),
+        ["subjects"] = References(s.Subjects),
+        ["topics"] = new JsonArray([.. s.Topics.Select(t => (JsonNode)t.Name)]),
+        ["respondsTo"] = s.RespondsToId,
+        ["quote"] = s.Quote,
+        ["summary"] = s.Summary,
+        ["saidOn"] = s.SaidOn?.ToString(),
+        ["sources"] = new JsonArray([.. s.Sources.Select(x => (JsonNode)Without(new JsonObject
+        {
+            ["url"] = x.Url,
+            ["title"] = x.Title,
+            ["publisher"] = x.Publisher,
+            ["publishedOn"] = x.PublishedOn?.ToString(),
+            ["quoteStart"] = x.QuoteStart,
+            ["quoteEnd"] = x.QuoteEnd,
+        }))]),
+        ["confidence"] = s.Confidence,
+        ["retraction"] = s.Retraction is { } retraction ? Without(new JsonObject { ["reason"] = retraction.Reason }) : null,
+    };
+
+    private static JsonObject Without(JsonObject json)
+    {
+        foreach (var empty in json.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            json.Remove(empty);
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Graph.Abstractions.Records;
+using Graph.EventStore;
+
+namespace Graph.Host.Import;
+
+/// <summary>Records from JSON Lines: one JSON object per line, as <c>docs/import-format.md</c> describes.</summary>
+public sealed class JsonLinesSource(string name, Func<Stream> open) : IRecordSource
+{
+    private Stream? _current;
+
+    /// <inheritdoc/>
+    public double? Progress => _current is { CanSeek: true, Length: > 0 } stream ? (double)stream.Position / stream.Length : null;
+
+    public static JsonLinesSource FromFile(string path) =>
+        new(Path.GetFileName(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<SourceRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var stream = open();
+        _current = stream;
+        using var reader = new StreamReader(stream);
+        var line = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            yield return Read(name, line, text);
+        }
+    }
+
+    /// <summary>Reads one record, or says why the line is not one.</summary>
+    public static SourceRecord Read(string source, int line, string json)
+    {
+        try
+        {
+            return new SourceRecord(source, line, GraphRecord.Parse(json, EventSerializer.Options), null);
+        }
+        catch (JsonException invalid)
+        {
+            return new SourceRecord(source, line, null, Describe(invalid, json));
+        }
+    }
+
+    private static string Describe(JsonException invalid, string json)
+    {
+        if (invalid.Path == "$.kind" && KindOf(json) is { } kind)
+        {
+            var (what, names) = json.Contains("\"statement\"", StringComparison.Ordinal)
+                ? ("statement kind", Enum.GetValues<Abstractions.Statements.StatementKind>().Select(k => Projection.Model.GraphEnums.Name(k)))
+                : ("organisation kind", Enum.GetValues<Abstractions.Organisations.OrganisationKind>().Select(k => Projection.Model.GraphEnums.Name(k)));
+            return $"'{kind}' is not a {what}; use one of {string.Join(", ", names)}.";
+        }
+
+        if (invalid.Path is null or "$" && invalid.BytePositionInLine is { } column)
+        {
+            var detail = invalid.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            return $"The line is not valid JSON (at character {column + 1}): {detail}.";
+        }
+
+        // System.Text.Json words its errors for developers; keep the reason and say where in the record.
+        var reason = invalid.InnerException?.Message ?? invalid.Message;
+        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            reason = reason[..cut];
+        }
+
+        return invalid.Path is { Length: > 1 } path ? $"{reason.TrimEnd('.')} (at {path.TrimStart('$', '.')})." : reason;
+    }
+
+    private static string? KindOf(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("kind", out var kind) ? kind.ToString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

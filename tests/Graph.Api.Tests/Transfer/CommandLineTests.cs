@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Graph.Testing;
+
+namespace Graph.Api.Tests.Transfer;
+
+/// <summary>The command line as a user runs it: <c>dotnet Graph.Host.dll import|export|stats</c>.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Importing_a_file_twice_then_exporting_it_and_importing_the_export_elsewhere_round_trips()
+    {
+        using var first = new ScratchDirectory();
+        using var second = new ScratchDirectory();
+        var sample = Path.Combine(SchemaContractTests.RepositoryRoot(), "src", "Graph.Host", "SampleData", "rekognition-moratorium.jsonl");
+
+        var imported = await RunAsync(first.Path, "import", sample);
+        var again = await RunAsync(first.Path, "import", sample);
+        var exported = await RunAsync(first.Path, "export", "--out", first.File("export.jsonl"));
+        var copied = await RunAsync(second.Path, "import", first.File("export.jsonl"));
+        var reexported = await RunAsync(second.Path, "export", "--out", second.File("export.jsonl"));
+        var stats = await RunAsync(second.Path, "stats");
+
+        Assert.Equal((0, 0, 0, 0, 0, 0), (imported.Code, again.Code, exported.Code, copied.Code, reexported.Code, stats.Code));
+        Assert.Contains("36 records read: 36 written, 0 already on record, 0 bad.", imported.Output, StringComparison.Ordinal);
+        Assert.Contains("36 records read: 0 written, 36 already on record, 0 bad.", again.Output, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllTextAsync(first.File("export.jsonl")), await File.ReadAllTextAsync(second.File("export.jsonl")));
+        Assert.Contains("statement-recorded", stats.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_bad_lines_with_exit_code_1_and_leaves_no_event_log_changed()
+    {
+        using var folder = new ScratchDirectory();
+        await File.WriteAllTextAsync(folder.File("bad.jsonl"), """
+            {"type":"organisation","id":"ok","name":"Fine Org","kind":"NGO"}
+            {"type":"statement","id":"s","kind":"APPEAL","speaker":{"id":"ok"},"sources":[{"publisher":"P"}]}
+            """);
+
+        var dryRun = await RunAsync(folder.Path, "import", folder.File("bad.jsonl"), "--dry-run");
+        var stats = await RunAsync(folder.Path, "stats");
+
+        Assert.Equal(1, dryRun.Code);
+        Assert.Equal(0, stats.Code);
+        Assert.Contains("bad.jsonl:2: REQUIRED (quote): A statement needs a quote or a summary (or both).", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("Dry run: 2 records read, 1 good, 1 bad; nothing was written.", dryRun.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Events\s+0\b", stats.Output);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add($"--Orleans:SiloPort={FreePorts.Next()}");
+        start.ArgumentList.Add($"--Orleans:GatewayPort={FreePorts.Next()}");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await errors);
+    }
+}
