@@ -71,9 +71,19 @@ public static class GraphHostingExtensions
         return builder;
     }
 
-    /// <summary>Health endpoints: <c>/health/live</c> answers while the process runs, <c>/health/ready</c> when the graph is current.</summary>
+    /// <summary>
+    /// <c>/version</c> (a fixed JSON document), <c>/health/live</c> (answers while the process runs) and
+    /// <c>/health/ready</c> (with the graph's lag behind the log).
+    /// </summary>
     public static WebApplication MapGraphHealth(this WebApplication app)
     {
+        var version = new
+        {
+            service = "stakeholder-graph",
+            version = typeof(GraphHostingExtensions).Assembly.GetName().Version?.ToString(),
+            graphQL = "/graphql",
+        };
+        app.MapGet("/version", () => Results.Json(version));
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;
