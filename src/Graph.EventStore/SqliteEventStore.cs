@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Graph.Abstractions.Events;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,10 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Task _writer;
     private readonly FileStream? _lock;
+
+    // The version of every stream, known to the one process that writes the log: appends check it without a query,
+    // and a grain activating on a stream that does not exist yet is answered without one.
+    private readonly ConcurrentDictionary<string, int> _streamVersions = new(StringComparer.Ordinal);
     private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _headPosition;
 
@@ -81,6 +86,16 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             _headPosition = (long)head.ExecuteScalar()!;
         }
 
+        using (var streams = writeConnection.CreateCommand())
+        {
+            streams.CommandText = "SELECT stream_id, MAX(version) FROM events GROUP BY stream_id;";
+            using var rows = streams.ExecuteReader();
+            while (rows.Read())
+            {
+                _streamVersions[rows.GetString(0)] = rows.GetInt32(1);
+            }
+        }
+
         LogOpened(path, _headPosition);
         _writer = Task.Run(() => WriteLoopAsync(writeConnection));
     }
@@ -108,6 +123,11 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     /// <inheritdoc/>
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
+        if (!_options.ReadOnly && !_streamVersions.ContainsKey(streamId))
+        {
+            return [];
+        }
+
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT position, stream_id, version, data, recorded_at FROM events WHERE stream_id = $stream ORDER BY version;";
@@ -208,9 +228,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private async Task WriteLoopAsync(SqliteConnection connection)
     {
         await using var _ = connection;
-        using var currentVersion = connection.CreateCommand();
-        currentVersion.CommandText = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = $stream;";
-        var versionStream = currentVersion.Parameters.Add("$stream", SqliteType.Text);
+        var batchVersions = new Dictionary<string, int>(StringComparer.Ordinal);
 
         using var insert = connection.CreateCommand();
         insert.CommandText = """
@@ -232,14 +250,13 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                currentVersion.Transaction = transaction;
+                batchVersions.Clear();
                 insert.Transaction = transaction;
                 var recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var head = HeadPosition;
                 while (batch.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
                 {
-                    versionStream.Value = append.StreamId;
-                    var version = (int)(long)currentVersion.ExecuteScalar()!;
+                    var version = batchVersions.TryGetValue(append.StreamId, out var pending) ? pending : _streamVersions.GetValueOrDefault(append.StreamId);
                     if (version != append.ExpectedVersion)
                     {
                         batch.Add((append, new AppendResult(false, version, head)));
@@ -256,10 +273,16 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
                         head = (long)insert.ExecuteScalar()!;
                     }
 
+                    batchVersions[append.StreamId] = version;
                     batch.Add((append, new AppendResult(true, version, head)));
                 }
 
                 transaction.Commit();
+                foreach (var (stream, version) in batchVersions)
+                {
+                    _streamVersions[stream] = version;
+                }
+
                 Volatile.Write(ref _headPosition, head);
             }
             catch (Exception exception)
