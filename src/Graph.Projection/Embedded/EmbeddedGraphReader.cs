@@ -55,9 +55,49 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         var clauses = filter.ToClauses();
         return Task.FromResult(graph.Read(g =>
         {
+            if (order == StatementOrder.SaidOnDescending && clauses.Count == 1 && IsUnanchored(clauses[0]))
+            {
+                // Walk the kept order: the page comes without sorting, the count in one pass.
+                var total = 0;
+                var page = new List<StatementView>(Math.Min(take, 1_000));
+                foreach (var statement in Kept(g, clauses[0]))
+                {
+                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clauses[0]))
+                    {
+                        if (total >= skip && page.Count < take)
+                        {
+                            page.Add(ToStatement(statement));
+                        }
+
+                        total++;
+                    }
+                }
+
+                return new StatementPage(page, total);
+            }
+
             var matches = Sort(Matching(g, filter, clauses), order).ToList();
             return new StatementPage([.. matches.Skip(skip).Take(take).Select(ToStatement)], matches.Count);
         }));
+    }
+
+    /// <summary>Whether a clause names no actor or topic to start from, so every statement of its kinds is a candidate.</summary>
+    private static bool IsUnanchored(StatementClause clause) =>
+        clause.SpeakerIds.Count == 0 && clause.AddresseeIds.Count == 0 && clause.ExemplarIds.Count == 0 && clause.BeneficiaryIds.Count == 0
+        && clause.SubjectIds.Count == 0 && clause.ActorIds.Count == 0 && clause.TopicIdSets.Count == 0;
+
+    /// <summary>The statements of the clause's kinds, newest first.</summary>
+    private static IEnumerable<GraphNode> Kept(InMemoryGraph g, StatementClause clause)
+    {
+        if (clause.KindSets.Count == 0)
+        {
+            return g.StatementsNewestFirst();
+        }
+
+        var kinds = clause.KindSets[0];
+        return kinds.Count == 1
+            ? g.StatementsNewestFirst(GraphEnums.Name(kinds[0]))
+            : kinds.Select(k => g.StatementsNewestFirst(GraphEnums.Name(k))).Aggregate(Enumerable.Empty<GraphNode>(), (all, more) => all.Concat(more)).Order(InMemoryGraph.NewestFirst.Instance);
     }
 
     private static IEnumerable<GraphNode> Matching(InMemoryGraph g, StatementFilter filter, IReadOnlyList<StatementClause> clauses)

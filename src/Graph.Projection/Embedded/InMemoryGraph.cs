@@ -15,6 +15,11 @@ public sealed class InMemoryGraph : IDisposable
     private readonly Dictionary<(string Type, string From, string To, string? Key), GraphRelationship> _relationships = [];
     private readonly Dictionary<string, HashSet<GraphNode>> _byLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<GraphNode>> _actorsByName = new(StringComparer.Ordinal);
+
+    // Statements newest first (undated last, then by id), all of them and by kind, so the usual reads page through
+    // an order kept up to date instead of sorting every match.
+    private readonly SortedSet<GraphNode> _statementsNewestFirst = new(NewestFirst.Instance);
+    private readonly Dictionary<string, SortedSet<GraphNode>> _statementsByKind = new(StringComparer.Ordinal);
     private long _checkpoint;
 
     /// <summary>The log position up to which the graph holds every event.</summary>
@@ -65,6 +70,10 @@ public sealed class InMemoryGraph : IDisposable
     /// <summary>Every node with a label. Call within <see cref="Read{T}"/>.</summary>
     public IReadOnlyCollection<GraphNode> NodesWithLabel(string label) =>
         _byLabel.TryGetValue(label, out var nodes) ? nodes : [];
+
+    /// <summary>Statements newest first (undated last, then by id), of one kind or all. Call within <see cref="Read{T}"/>.</summary>
+    public IReadOnlyCollection<GraphNode> StatementsNewestFirst(string? kind = null) =>
+        kind is null ? _statementsNewestFirst : _statementsByKind.TryGetValue(kind, out var statements) ? statements : [];
 
     /// <summary>Actors with the name or alias, normalised. Call within <see cref="Read{T}"/>.</summary>
     public IReadOnlyCollection<GraphNode> ActorsNamed(string normalisedName) =>
@@ -120,6 +129,12 @@ public sealed class InMemoryGraph : IDisposable
             IndexActorNames(node, add: false);
         }
 
+        var isStatement = node.HasLabel(NodeLabels.Statement);
+        if (isStatement)
+        {
+            IndexStatement(node, add: false);
+        }
+
         foreach (var (key, value) in upsert.Properties)
         {
             if (value is null)
@@ -136,6 +151,55 @@ public sealed class InMemoryGraph : IDisposable
         if (isActor)
         {
             IndexActorNames(node, add: true);
+        }
+
+        if (isStatement)
+        {
+            IndexStatement(node, add: true);
+        }
+    }
+
+    private void IndexStatement(GraphNode statement, bool add)
+    {
+        if (statement.GetString("kind") is not { } kind)
+        {
+            return;
+        }
+
+        if (!_statementsByKind.TryGetValue(kind, out var ofKind))
+        {
+            _statementsByKind[kind] = ofKind = new SortedSet<GraphNode>(NewestFirst.Instance);
+        }
+
+        if (add)
+        {
+            _statementsNewestFirst.Add(statement);
+            ofKind.Add(statement);
+        }
+        else
+        {
+            _statementsNewestFirst.Remove(statement);
+            ofKind.Remove(statement);
+        }
+    }
+
+    /// <summary>Newest said first, undated last, then by id: the order statements are read in by default.</summary>
+    public sealed class NewestFirst : IComparer<GraphNode>
+    {
+        public static NewestFirst Instance { get; } = new();
+
+        public int Compare(GraphNode? x, GraphNode? y)
+        {
+            var a = x!.GetString("saidOnStart");
+            var b = y!.GetString("saidOnStart");
+            var byDate = (a, b) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                _ => string.CompareOrdinal(b, a),
+            };
+            return byDate != 0 ? byDate : string.CompareOrdinal(x.Id, y.Id);
         }
     }
 
