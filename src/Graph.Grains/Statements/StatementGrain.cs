@@ -19,6 +19,8 @@ public sealed class StatementGrain(IEventStore store, IGrainFactory grains, Time
     /// <inheritdoc/>
     public async Task<WriteReceipt> RecordAsync(RecordStatement command, bool dryRun = false)
     {
+        // A statement is written once and read from the graph, so its grain need not stay in memory afterwards.
+        DeactivateOnIdle();
         var problems = new Problems();
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);

@@ -26,6 +26,8 @@ public sealed partial class EmbeddedGraphReader
 
     private static readonly HashSet<string> DerivedTypes = [.. StatementKinds.DerivedRelationshipTypes];
 
+    private static readonly HashSet<string> NetworkTypes = [.. StructuralTypes, .. DerivedTypes];
+
     /// <inheritdoc/>
     public Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(graph.Read(g =>
@@ -67,12 +69,12 @@ public sealed partial class EmbeddedGraphReader
             for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
             {
                 frontier = [.. frontier
-                    .SelectMany(n => n.Outgoing.Where(Counts).Select(r => r.To).Concat(n.Incoming.Where(Counts).Select(r => r.From)))
+                    .SelectMany(n => n.Out(NetworkTypes).Where(Counts).Select(r => r.To).Concat(n.In(NetworkTypes).Where(Counts).Select(r => r.From)))
                     .Where(reached.Add)];
             }
 
             var edges = reached
-                .SelectMany(n => n.Outgoing.Where(r => Counts(r) && reached.Contains(r.To)))
+                .SelectMany(n => n.Out(NetworkTypes).Where(r => Counts(r) && reached.Contains(r.To)))
                 .Select(ToNetworkEdge)
                 .OrderBy(e => e.Id, StringComparer.Ordinal)
                 .ToList();
@@ -143,8 +145,7 @@ public sealed partial class EmbeddedGraphReader
                 return [];
             }
 
-            return [.. target.Incoming
-                .Where(r => r.Type is RelationshipTypes.AddressedTo or RelationshipTypes.Concerns)
+            return [.. target.In(RelationshipTypes.AddressedTo).Concat(target.In(RelationshipTypes.Concerns))
                 .Select(r => r.From)
                 .Where(s => !IsRetracted(s))
                 .Distinct()
@@ -180,8 +181,8 @@ public sealed partial class EmbeddedGraphReader
 
     /// <summary>Nodes a path may step to from <paramref name="node"/>: any direction, never into a retracted statement.</summary>
     private static IEnumerable<(GraphRelationship Step, GraphNode Next)> PathSteps(GraphNode node, HashSet<string> types) =>
-        node.Outgoing.Where(r => types.Contains(r.Type)).Select(r => (r, r.To))
-            .Concat(node.Incoming.Where(r => types.Contains(r.Type)).Select(r => (r, r.From)))
+        node.Out(types).Select(r => (r, r.To))
+            .Concat(node.In(types).Select(r => (r, r.From)))
             .Where(step => !(step.Item2.HasLabel(NodeLabels.Statement) && IsRetracted(step.Item2)));
 
     /// <summary>Every shortest path, walked breadth first from <paramref name="from"/> and traced back from <paramref name="to"/>.</summary>

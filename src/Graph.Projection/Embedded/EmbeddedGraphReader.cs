@@ -143,7 +143,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             .ThenBy(n => n.Id, StringComparer.Ordinal),
     };
 
-    private static readonly string[] ActorRolesOfStatement =
+    private static readonly HashSet<string> ActorRolesOfStatement =
         [RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar, RelationshipTypes.Benefits, RelationshipTypes.Concerns];
 
     private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementClause clause)
@@ -173,7 +173,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         {
             return g.Node(actor) is { } node
                 ? node.Out(RelationshipTypes.Made).Select(r => r.To)
-                    .Concat(node.Incoming.Where(r => ActorRolesOfStatement.Contains(r.Type)).Select(r => r.From))
+                    .Concat(node.In(ActorRolesOfStatement).Select(r => r.From))
                     .Distinct()
                 : [];
         }
@@ -203,7 +203,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             || !clause.BeneficiaryIds.All(id => HasRole(statement, RelationshipTypes.Benefits, id))
             || !clause.SubjectIds.All(id => HasRole(statement, RelationshipTypes.Concerns, id))
             || !clause.ActorIds.All(id => statement.In(RelationshipTypes.Made).Any(r => r.From.Id == id)
-                || statement.Outgoing.Any(r => r.To.Id == id && ActorRolesOfStatement.Contains(r.Type)))
+                || statement.Out(ActorRolesOfStatement).Any(r => r.To.Id == id))
             || !clause.TopicIdSets.All(topics => statement.Out(RelationshipTypes.About).Any(r => topics.Contains(r.To.Id))))
         {
             return false;

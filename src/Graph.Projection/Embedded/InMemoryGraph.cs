@@ -249,16 +249,16 @@ public sealed class InMemoryGraph : IDisposable
 
         var relationship = new GraphRelationship(upsert.Type, from, to, upsert.Key) { Properties = properties };
         _relationships.Add(key, relationship);
-        from.Outgoing.Add(relationship);
-        to.Incoming.Add(relationship);
+        from.AddOutgoing(relationship);
+        to.AddIncoming(relationship);
     }
 
     private void RemoveRelationship(RelationshipRemoval removal)
     {
         if (_relationships.Remove((removal.Type, removal.FromId, removal.ToId, removal.Key), out var relationship))
         {
-            relationship.From.Outgoing.Remove(relationship);
-            relationship.To.Incoming.Remove(relationship);
+            relationship.From.RemoveOutgoing(relationship);
+            relationship.To.RemoveIncoming(relationship);
         }
     }
 }

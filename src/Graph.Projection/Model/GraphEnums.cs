@@ -9,5 +9,14 @@ public static class GraphEnums
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString());
 
     public static TEnum Parse<TEnum>(string name)
-        where TEnum : struct, Enum => Enum.Parse<TEnum>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        where TEnum : struct, Enum =>
+        Names<TEnum>.ByName.TryGetValue(name, out var value) ? value : Enum.Parse<TEnum>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+
+    // Reading a graph parses the same few names millions of times.
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly System.Collections.Frozen.FrozenDictionary<string, TEnum> ByName =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<TEnum>(), Name, StringComparer.Ordinal);
+    }
 }
