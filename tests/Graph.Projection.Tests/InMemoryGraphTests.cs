@@ -65,4 +65,61 @@ public sealed class InMemoryGraphTests : IDisposable
 
         Assert.Single(_graph.Read(g => g.Node("a")!.Out(RelationshipTypes.PartOf).ToList()));
     }
+
+    [Fact]
+    public void A_node_upsert_sets_adds_and_with_null_removes_properties_leaving_the_rest()
+    {
+        _graph.Apply(new GraphBatch(0, 1, [Organisation("a", "A", 1), Organisation("b", "B", 1)]));
+        _graph.Apply(new GraphBatch(1, 2, [new NodeUpsert("a", [NodeLabels.Organisation, NodeLabels.Actor], new Dictionary<string, object?>
+        {
+            ["name"] = "Renamed",
+            ["id"] = null,
+            ["kind"] = "NGO",
+        }, 2)]));
+
+        Assert.Equal(new Dictionary<string, object?> { ["name"] = "Renamed", ["kind"] = "NGO" }, _graph.Read(g => g.Node("a")!.Properties));
+        Assert.Null(_graph.Read(g => g.Node("a")!.Get("id")));
+        Assert.Equal(new Dictionary<string, object?> { ["id"] = "b", ["name"] = "B" }, _graph.Read(g => g.Node("b")!.Properties));
+    }
+
+    [Fact]
+    public void A_relationship_upsert_replaces_its_properties_whole()
+    {
+        _graph.Apply(new GraphBatch(0, 3, [
+            Organisation("a", "A", 1),
+            Organisation("b", "B", 2),
+            new RelationshipUpsert(RelationshipTypes.AddressedTo, "a", "b", null, new Dictionary<string, object?> { ["ordinal"] = 1L, ["note"] = "x" }),
+            new RelationshipUpsert(RelationshipTypes.AddressedTo, "b", "a", null, new Dictionary<string, object?> { ["ordinal"] = 1L }),
+        ]));
+        _graph.Apply(new GraphBatch(3, 4, [
+            new RelationshipUpsert(RelationshipTypes.AddressedTo, "a", "b", null, new Dictionary<string, object?> { ["ordinal"] = 2L, ["note"] = null }),
+        ]));
+
+        Assert.Equal(new Dictionary<string, object?> { ["ordinal"] = 2L }, _graph.Read(g => g.Node("a")!.Out(RelationshipTypes.AddressedTo).Single().Properties));
+        Assert.Equal(1, _graph.Read(g => g.Node("b")!.Out(RelationshipTypes.AddressedTo).Single().Ordinal));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(100)]
+    public void A_node_finds_its_relationships_by_type_however_many_it_has(int count)
+    {
+        List<GraphChange> changes = [Organisation("hub", "Hub", 1)];
+        for (var i = 0; i < count; i++)
+        {
+            changes.Add(Organisation($"o{i}", $"O{i}", 1));
+            changes.Add(new RelationshipUpsert(i % 3 == 0 ? RelationshipTypes.PartOf : RelationshipTypes.AddressedTo, "hub", $"o{i}", null, new Dictionary<string, object?>()));
+        }
+
+        _graph.Apply(new GraphBatch(0, 1, changes));
+        _graph.Apply(new GraphBatch(1, 2, [new RelationshipRemoval(RelationshipTypes.PartOf, "hub", "o0", null)]));
+
+        var partOf = _graph.Read(g => g.Node("hub")!.Out(RelationshipTypes.PartOf).Select(r => r.To.Id).ToList());
+        var addressed = _graph.Read(g => g.Node("hub")!.Out(RelationshipTypes.AddressedTo).Select(r => r.To.Id).ToList());
+        Assert.Equal(Enumerable.Range(1, count - 1).Where(i => i % 3 == 0).Select(i => $"o{i}"), partOf);
+        Assert.Equal(Enumerable.Range(0, count).Where(i => i % 3 != 0).Select(i => $"o{i}"), addressed);
+        Assert.Equal(partOf.Count + addressed.Count, _graph.Read(g => g.Node("hub")!.Outgoing.Count()));
+        Assert.Empty(_graph.Read(g => g.Node("o0")!.Incoming.ToList()));
+        Assert.Equal(["hub"], _graph.Read(g => g.Node("o1")!.In(RelationshipTypes.AddressedTo).Select(r => r.From.Id).ToList()));
+    }
 }

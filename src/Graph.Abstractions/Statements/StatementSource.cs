@@ -17,9 +17,11 @@ public sealed record StatementSource(
     {
         get
         {
+            // A non-cryptographic 128-bit hash: ids need to be stable and distinct, not secret, and a projection
+            // computes one for every source of every statement it replays.
             var identity = Url is not null ? "url|" + Url : $"pub|{Publisher}|{Title}|{PublishedOn}";
-            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity));
-            return "src-" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
+            var hash = System.IO.Hashing.XxHash128.HashToUInt128(System.Text.Encoding.UTF8.GetBytes(identity));
+            return "src-" + hash.ToString("x32", System.Globalization.CultureInfo.InvariantCulture)[..24];
         }
     }
 }

@@ -61,8 +61,8 @@ public sealed partial class EmbeddedGraphReader
             bool Counts(GraphRelationship r) =>
                 StructuralTypes.Contains(r.Type)
                 || (DerivedTypes.Contains(r.Type)
-                    && (kindNames is null || kindNames.Contains((string)r.Properties["kind"]!))
-                    && WithinDates(r.Properties.GetValueOrDefault("saidOnStart") as string, r.Properties.GetValueOrDefault("saidOnEnd") as string, saidFrom, saidTo));
+                    && (kindNames is null || kindNames.Contains((string)r.Get("kind")!))
+                    && WithinDates(r.Get("saidOnStart") as string, r.Get("saidOnEnd") as string, saidFrom, saidTo));
 
             var reached = new HashSet<GraphNode> { start };
             var frontier = new List<GraphNode> { start };
@@ -174,10 +174,10 @@ public sealed partial class EmbeddedGraphReader
         r.Type,
         r.From.Id,
         r.To.Id,
-        r.Properties.GetValueOrDefault("kind") is string kind ? GraphEnums.Parse<StatementKind>(kind) : null,
-        r.Properties.GetValueOrDefault("statementId") as string,
-        ParseDate(r.Properties.GetValueOrDefault("saidOn") as string),
-        r.Type == RelationshipTypes.AffiliatedWith ? r.Properties.GetValueOrDefault("role") as string : null);
+        r.Get("kind") is string kind ? GraphEnums.Parse<StatementKind>(kind) : null,
+        r.Get("statementId") as string,
+        ParseDate(r.Get("saidOn") as string),
+        r.Type == RelationshipTypes.AffiliatedWith ? r.Get("role") as string : null);
 
     /// <summary>Nodes a path may step to from <paramref name="node"/>: any direction, never into a retracted statement.</summary>
     private static IEnumerable<(GraphRelationship Step, GraphNode Next)> PathSteps(GraphNode node, HashSet<string> types) =>

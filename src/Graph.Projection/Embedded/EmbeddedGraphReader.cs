@@ -106,7 +106,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         return candidates.Where(n => (filter.IncludeRetracted || !IsRetracted(n)) && clauses.Any(c => Matches(n, c)));
     }
 
-    private static bool IsRetracted(GraphNode statement) => statement.Properties.GetValueOrDefault("retracted") is true;
+    private static bool IsRetracted(GraphNode statement) => statement.Get("retracted") is true;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>
@@ -237,11 +237,11 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> NormalisedNames(GraphNode actor) =>
-        (actor.Properties.GetValueOrDefault("normalisedAliases") as string[] ?? []).Prepend(actor.GetString("normalisedName") ?? "");
+        (actor.Get("normalisedAliases") as string[] ?? []).Prepend(actor.GetString("normalisedName") ?? "");
 
     private static ActorView ToActor(GraphNode node)
     {
-        var aliases = node.Properties.GetValueOrDefault("aliases") as string[] ?? [];
+        var aliases = node.Get("aliases") as string[] ?? [];
         if (node.HasLabel(NodeLabels.Organisation))
         {
             return new OrganisationView(
@@ -250,7 +250,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
                 aliases,
                 GraphEnums.Parse<OrganisationKind>(node.GetString("kind")!),
                 node.Out(RelationshipTypes.PartOf).FirstOrDefault()?.To.Id,
-                [.. (node.Properties.GetValueOrDefault("externalIds") as string[] ?? []).Select(ParseExternalId)]);
+                [.. (node.Get("externalIds") as string[] ?? []).Select(ParseExternalId)]);
         }
 
         return new PersonView(
@@ -269,9 +269,9 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     private static AffiliationView ToAffiliation(GraphRelationship affiliation) => new(
         affiliation.From.Id,
         affiliation.To.Id,
-        affiliation.Properties.GetValueOrDefault("role") as string,
-        ParseDate(affiliation.Properties.GetValueOrDefault("from") as string),
-        ParseDate(affiliation.Properties.GetValueOrDefault("to") as string));
+        affiliation.Get("role") as string,
+        ParseDate(affiliation.Get("from") as string),
+        ParseDate(affiliation.Get("to") as string));
 
     private static PartialDate? ParseDate(string? value) => value is null ? null : PartialDate.Parse(value);
 
@@ -280,7 +280,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         IReadOnlyList<ActorView> Role(string type) =>
             [.. node.Out(type).OrderBy(r => r.Ordinal).Select(r => ToActor(r.To))];
 
-        var retracted = node.Properties.GetValueOrDefault("retracted") is true;
+        var retracted = node.Get("retracted") is true;
         return new StatementView(
             node.Id,
             GraphEnums.Parse<StatementKind>(node.GetString("kind")!),
@@ -302,10 +302,10 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
                 r.To.GetString("title"),
                 r.To.GetString("publisher"),
                 ParseDate(r.To.GetString("publishedOn")),
-                (int?)(r.Properties.GetValueOrDefault("quoteStart") as long?),
-                (int?)(r.Properties.GetValueOrDefault("quoteEnd") as long?)))],
+                (int?)(r.Get("quoteStart") as long?),
+                (int?)(r.Get("quoteEnd") as long?)))],
             DateTimeOffset.Parse(node.GetString("recordedAt")!, CultureInfo.InvariantCulture),
-            node.Properties.GetValueOrDefault("confidence") as double?,
+            node.Get("confidence") as double?,
             retracted
                 ? new RetractionView(node.GetString("retractionReason"), DateTimeOffset.Parse(node.GetString("retractedAt")!, CultureInfo.InvariantCulture))
                 : null);

@@ -1,75 +1,62 @@
 namespace Graph.Projection.Embedded;
 
-/// <summary>A node of the embedded graph, its relationships kept by type so a hub's few of one type are found at once.</summary>
-public sealed class GraphNode(string id, IReadOnlyList<string> labels)
+/// <summary>A node of the embedded graph: its labels, its properties and its relationships in both directions.</summary>
+public sealed class GraphNode
 {
-    // A handful of types per node: a short list beats a dictionary in speed and memory.
-    private readonly List<(string Type, List<GraphRelationship> Relationships)> _outgoing = [];
-    private readonly List<(string Type, List<GraphRelationship> Relationships)> _incoming = [];
+    private Adjacency _outgoing;
+    private Adjacency _incoming;
 
-    public string Id { get; } = id;
+    internal GraphNode(string id, IReadOnlyList<string> labels, PropertyShape shape)
+    {
+        Id = id;
+        Labels = labels;
+        Shape = shape;
+    }
 
-    public IReadOnlyList<string> Labels { get; } = labels;
+    public string Id { get; }
 
-    public Dictionary<string, object?> Properties { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The keys of <see cref="Values"/>.</summary>
+    internal PropertyShape Shape { get; set; }
+
+    internal object?[] Values { get; set; } = [];
+
+    /// <summary>A copy of every property, for dumps and comparisons; reads use <see cref="Get"/>.</summary>
+    public IReadOnlyDictionary<string, object?> Properties => PropertyShape.ToDictionary(Shape, Values);
 
     public long Version { get; set; }
 
     /// <summary>Every relationship starting here.</summary>
-    public IEnumerable<GraphRelationship> Outgoing => _outgoing.SelectMany(g => g.Relationships);
+    public IEnumerable<GraphRelationship> Outgoing => _outgoing.All;
 
     /// <summary>Every relationship ending here.</summary>
-    public IEnumerable<GraphRelationship> Incoming => _incoming.SelectMany(g => g.Relationships);
+    public IEnumerable<GraphRelationship> Incoming => _incoming.All;
 
     public bool HasLabel(string label) => Labels.Contains(label);
 
-    public string? GetString(string key) => Properties.GetValueOrDefault(key) as string;
+    /// <summary>A property's value, or null when the node does not have it.</summary>
+    public object? Get(string key) => Shape.IndexOf(key) is var index and >= 0 ? Values[index] : null;
+
+    public string? GetString(string key) => Get(key) as string;
 
     /// <summary>The relationships of one type starting here.</summary>
-    public IReadOnlyList<GraphRelationship> Out(string type) => Of(_outgoing, type);
+    public IReadOnlyList<GraphRelationship> Out(string type) => _outgoing.OfType(type);
 
     /// <summary>The relationships of one type ending here.</summary>
-    public IReadOnlyList<GraphRelationship> In(string type) => Of(_incoming, type);
+    public IReadOnlyList<GraphRelationship> In(string type) => _incoming.OfType(type);
 
     /// <summary>The relationships of any of these types starting here.</summary>
-    public IEnumerable<GraphRelationship> Out(IReadOnlySet<string> types) => _outgoing.Where(g => types.Contains(g.Type)).SelectMany(g => g.Relationships);
+    public IEnumerable<GraphRelationship> Out(IReadOnlySet<string> types) => _outgoing.OfTypes(types);
 
     /// <summary>The relationships of any of these types ending here.</summary>
-    public IEnumerable<GraphRelationship> In(IReadOnlySet<string> types) => _incoming.Where(g => types.Contains(g.Type)).SelectMany(g => g.Relationships);
+    public IEnumerable<GraphRelationship> In(IReadOnlySet<string> types) => _incoming.OfTypes(types);
 
-    internal void AddOutgoing(GraphRelationship relationship) => Group(_outgoing, relationship.Type).Add(relationship);
+    internal void AddOutgoing(GraphRelationship relationship) => _outgoing.Add(relationship);
 
-    internal void AddIncoming(GraphRelationship relationship) => Group(_incoming, relationship.Type).Add(relationship);
+    internal void AddIncoming(GraphRelationship relationship) => _incoming.Add(relationship);
 
-    internal void RemoveOutgoing(GraphRelationship relationship) => Group(_outgoing, relationship.Type).Remove(relationship);
+    internal void RemoveOutgoing(GraphRelationship relationship) => _outgoing.Remove(relationship);
 
-    internal void RemoveIncoming(GraphRelationship relationship) => Group(_incoming, relationship.Type).Remove(relationship);
-
-    private static IReadOnlyList<GraphRelationship> Of(List<(string Type, List<GraphRelationship> Relationships)> groups, string type)
-    {
-        foreach (var (groupType, relationships) in groups)
-        {
-            if (groupType == type)
-            {
-                return relationships;
-            }
-        }
-
-        return [];
-    }
-
-    private static List<GraphRelationship> Group(List<(string Type, List<GraphRelationship> Relationships)> groups, string type)
-    {
-        foreach (var (groupType, relationships) in groups)
-        {
-            if (groupType == type)
-            {
-                return relationships;
-            }
-        }
-
-        var created = new List<GraphRelationship>(1);
-        groups.Add((type, created));
-        return created;
-    }
+    internal void RemoveIncoming(GraphRelationship relationship) => _incoming.Remove(relationship);
 }

@@ -1,17 +1,37 @@
 namespace Graph.Projection.Embedded;
 
 /// <summary>A relationship of the embedded graph.</summary>
-public sealed class GraphRelationship(string type, GraphNode from, GraphNode to, string? key)
+public sealed class GraphRelationship
 {
-    public string Type { get; } = type;
+    internal GraphRelationship(string type, GraphNode from, GraphNode to, string? key, PropertyShape shape, object?[] values)
+    {
+        Type = type;
+        From = from;
+        To = to;
+        Key = key;
+        Shape = shape;
+        Values = values;
+    }
 
-    public GraphNode From { get; } = from;
+    public string Type { get; }
 
-    public GraphNode To { get; } = to;
+    public GraphNode From { get; }
 
-    public string? Key { get; } = key;
+    public GraphNode To { get; }
 
-    public Dictionary<string, object?> Properties { get; set; } = new(StringComparer.Ordinal);
+    public string? Key { get; }
 
-    public long Ordinal => Properties.GetValueOrDefault("ordinal") is long ordinal ? ordinal : 0;
+    /// <summary>The keys of <see cref="Values"/>.</summary>
+    internal PropertyShape Shape { get; set; }
+
+    /// <summary>Replaced whole, never changed in place, so relationships with equal values may share them.</summary>
+    internal object?[] Values { get; set; }
+
+    /// <summary>A copy of every property, for dumps and comparisons; reads use <see cref="Get"/>.</summary>
+    public IReadOnlyDictionary<string, object?> Properties => PropertyShape.ToDictionary(Shape, Values);
+
+    public long Ordinal => Get("ordinal") is long ordinal ? ordinal : 0;
+
+    /// <summary>A property's value, or null when the relationship does not have it.</summary>
+    public object? Get(string key) => Shape.IndexOf(key) is var index and >= 0 ? Values[index] : null;
 }

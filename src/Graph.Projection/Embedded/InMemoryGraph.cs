@@ -12,15 +12,19 @@ public sealed class InMemoryGraph : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string From, string To, string? Key), GraphRelationship> _relationships = [];
+    private readonly HashSet<GraphRelationship> _relationships = new(RelationshipIdentity.Instance);
+    private readonly HashSet<GraphRelationship>.AlternateLookup<(string Type, string From, string To, string? Key)> _relationshipsByIdentity;
     private readonly Dictionary<string, HashSet<GraphNode>> _byLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<GraphNode>> _actorsByName = new(StringComparer.Ordinal);
+    private readonly PropertyValues _values = new();
 
     // Statements newest first (undated last, then by id), all of them and by kind, so the usual reads page through
     // an order kept up to date instead of sorting every match.
     private readonly SortedSet<GraphNode> _statementsNewestFirst = new(NewestFirst.Instance);
     private readonly Dictionary<string, SortedSet<GraphNode>> _statementsByKind = new(StringComparer.Ordinal);
     private long _checkpoint;
+
+    public InMemoryGraph() => _relationshipsByIdentity = _relationships.GetAlternateLookup<(string, string, string, string?)>();
 
     /// <summary>The log position up to which the graph holds every event.</summary>
     public long Checkpoint => Interlocked.Read(ref _checkpoint);
@@ -106,7 +110,7 @@ public sealed class InMemoryGraph : IDisposable
     {
         if (!_nodes.TryGetValue(upsert.Id, out var node))
         {
-            node = new GraphNode(upsert.Id, upsert.Labels);
+            node = new GraphNode(upsert.Id, upsert.Labels, _values.EmptyShape);
             _nodes.Add(upsert.Id, node);
             foreach (var label in upsert.Labels)
             {
@@ -135,18 +139,7 @@ public sealed class InMemoryGraph : IDisposable
             IndexStatement(node, add: false);
         }
 
-        foreach (var (key, value) in upsert.Properties)
-        {
-            if (value is null)
-            {
-                node.Properties.Remove(key);
-            }
-            else
-            {
-                node.Properties[key] = value;
-            }
-        }
-
+        _values.Merge(node, upsert.Properties);
         node.Version = upsert.Version;
         if (isActor)
         {
@@ -205,7 +198,7 @@ public sealed class InMemoryGraph : IDisposable
 
     private void IndexActorNames(GraphNode node, bool add)
     {
-        var names = (node.Properties.GetValueOrDefault("aliases") as string[] ?? [])
+        var names = (node.Get("aliases") as string[] ?? [])
             .Append(node.GetString("name"))
             .OfType<string>()
             .Select(ActorNames.Normalise);
@@ -233,11 +226,11 @@ public sealed class InMemoryGraph : IDisposable
 
     private void UpsertRelationship(RelationshipUpsert upsert)
     {
-        var key = (upsert.Type, upsert.FromId, upsert.ToId, upsert.Key);
-        var properties = new Dictionary<string, object?>(upsert.Properties.Where(p => p.Value is not null), StringComparer.Ordinal);
-        if (_relationships.TryGetValue(key, out var existing))
+        var (shape, values) = _values.Of(upsert.Properties);
+        if (_relationshipsByIdentity.TryGetValue((upsert.Type, upsert.FromId, upsert.ToId, upsert.Key), out var existing))
         {
-            existing.Properties = properties;
+            existing.Shape = shape;
+            existing.Values = values;
             return;
         }
 
@@ -247,16 +240,17 @@ public sealed class InMemoryGraph : IDisposable
             return;
         }
 
-        var relationship = new GraphRelationship(upsert.Type, from, to, upsert.Key) { Properties = properties };
-        _relationships.Add(key, relationship);
+        var relationship = new GraphRelationship(upsert.Type, from, to, upsert.Key, shape, values);
+        _relationships.Add(relationship);
         from.AddOutgoing(relationship);
         to.AddIncoming(relationship);
     }
 
     private void RemoveRelationship(RelationshipRemoval removal)
     {
-        if (_relationships.Remove((removal.Type, removal.FromId, removal.ToId, removal.Key), out var relationship))
+        if (_relationshipsByIdentity.TryGetValue((removal.Type, removal.FromId, removal.ToId, removal.Key), out var relationship))
         {
+            _relationships.Remove(relationship);
             relationship.From.RemoveOutgoing(relationship);
             relationship.To.RemoveIncoming(relationship);
         }
