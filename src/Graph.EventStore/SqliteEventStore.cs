@@ -211,9 +211,8 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            using var data = reader.GetStream(3);
-            var bytes = new byte[data.Length];
-            data.ReadExactly(bytes);
+            // GetStream would open incremental blob I/O for every row; the whole value is wanted, so copy it at once.
+            var bytes = reader.GetFieldValue<byte[]>(3);
             events.Add(new StoredEvent(
                 reader.GetInt64(0),
                 reader.GetString(1),

@@ -1,6 +1,8 @@
 using Graph.EventStore;
 using Graph.Projection.Model;
 using System.Diagnostics.Metrics;
+using System.Runtime;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -91,6 +93,20 @@ public sealed partial class Projector : BackgroundService
             var started = _clock.GetUtcNow();
             var head = _events.HeadPosition;
             Advance(await _graph.GetCheckpointAsync(cancellationToken));
+
+            // Nothing is served until the graph is built, so collect garbage for throughput, not short pauses: with
+            // background collections the heap's growth keeps the second core busy marking.
+            var latency = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            try
+            {
+                await CatchUpAsync(head, cancellationToken);
+            }
+            finally
+            {
+                GCSettings.LatencyMode = latency;
+            }
+
             while (Checkpoint < head)
             {
                 await ProjectNextBatchAsync(cancellationToken);
@@ -135,6 +151,62 @@ public sealed partial class Projector : BackgroundService
                 LogProjectionFailed(exception, Checkpoint, Lag, delay.TotalMilliseconds);
                 await Task.Delay(delay, _clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// Projects the log up to the head, reading and mapping the next batches while this one is applied: at start-up
+    /// the whole log is replayed, and the two halves of the work each take about one core.
+    /// </summary>
+    private async Task CatchUpAsync(long head, CancellationToken cancellationToken)
+    {
+        var batches = Channel.CreateBounded<GraphBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAheadAsync(Checkpoint, head, batches.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (!await _graph.ApplyAsync(batch, cancellationToken))
+                {
+                    // Another projector moved the graph; the usual loop carries on from where it is.
+                    Advance(await _graph.GetCheckpointAsync(cancellationToken));
+                    return;
+                }
+
+                Advance(batch.ToCheckpoint);
+            }
+        }
+        finally
+        {
+            // Reading ahead never throws: its failure reaches the loop above through the channel.
+            await stop.CancelAsync();
+            await reading;
+        }
+    }
+
+    private async Task ReadAheadAsync(long from, long head, ChannelWriter<GraphBatch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (from < head)
+            {
+                var events = await _events.ReadAllAsync(from, _options.BatchSize, cancellationToken);
+                if (events.Count == 0)
+                {
+                    break;
+                }
+
+                var to = events[^1].Position;
+                await batches.WriteAsync(new GraphBatch(from, to, [.. events.SelectMany(GraphProjection.ToChanges)]), cancellationToken);
+                from = to;
+            }
+
+            batches.Complete();
+        }
+        catch (Exception exception)
+        {
+            batches.Complete(exception);
         }
     }
 

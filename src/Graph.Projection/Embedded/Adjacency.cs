@@ -11,6 +11,10 @@ internal struct Adjacency
     private GraphRelationship[]? _few;
     private int _count;
     private List<(string Type, List<GraphRelationship> Relationships)>? _grouped;
+    private int _groupedCount;
+
+    /// <summary>How many relationships there are.</summary>
+    public readonly int Count => _grouped is null ? _count : _groupedCount;
 
     public readonly IEnumerable<GraphRelationship> All =>
         _grouped is { } grouped ? grouped.SelectMany(g => g.Relationships) : (_few ?? []).Take(_count);
@@ -42,6 +46,45 @@ internal struct Adjacency
         return matches is null ? [] : matches;
     }
 
+    /// <summary>Whether there is a relationship of the type, to or from the node with the id when one is given.</summary>
+    public readonly bool Has(string type, string? otherId, bool outgoing)
+    {
+        if (_grouped is { } grouped)
+        {
+            foreach (var (groupType, relationships) in grouped)
+            {
+                if (string.Equals(groupType, type, StringComparison.Ordinal))
+                {
+                    foreach (var relationship in relationships)
+                    {
+                        if (otherId is null || IsAt(relationship, otherId, outgoing))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            var relationship = _few![i];
+            if (string.Equals(relationship.Type, type, StringComparison.Ordinal) && (otherId is null || IsAt(relationship, otherId, outgoing)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAt(GraphRelationship relationship, string otherId, bool outgoing) =>
+        string.Equals(outgoing ? relationship.To.Id : relationship.From.Id, otherId, StringComparison.Ordinal);
+
     public readonly IEnumerable<GraphRelationship> OfTypes(IReadOnlySet<string> types) =>
         _grouped is { } grouped
             ? grouped.Where(g => types.Contains(g.Type)).SelectMany(g => g.Relationships)
@@ -52,6 +95,7 @@ internal struct Adjacency
         if (_grouped is not null)
         {
             Group(relationship.Type).Add(relationship);
+            _groupedCount++;
             return;
         }
 
@@ -63,6 +107,7 @@ internal struct Adjacency
                 Group(_few![i].Type).Add(_few[i]);
             }
 
+            _groupedCount = _count + 1;
             _few = null;
             _count = 0;
             Group(relationship.Type).Add(relationship);
@@ -81,7 +126,11 @@ internal struct Adjacency
     {
         if (_grouped is not null)
         {
-            Group(relationship.Type).Remove(relationship);
+            if (Group(relationship.Type).Remove(relationship))
+            {
+                _groupedCount--;
+            }
+
             return;
         }
 

@@ -185,77 +185,152 @@ public sealed partial class EmbeddedGraphReader
             .Concat(node.In(types).Select(r => (r, r.From)))
             .Where(step => !(step.Item2.HasLabel(NodeLabels.Statement) && IsRetracted(step.Item2)));
 
-    /// <summary>Every shortest path, walked breadth first from <paramref name="from"/> and traced back from <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Every shortest path, found by walking breadth first from both ends, a layer at a time from whichever end has
+    /// fewer relationships to follow, until the two walks meet: between two hubs this walks a small part of what a
+    /// walk from one end alone would.
+    /// </summary>
     private static List<List<(GraphNode Node, GraphRelationship? Step)>> ShortestPaths(GraphNode from, GraphNode to, HashSet<string> types, int maxHops)
     {
-        var distance = new Dictionary<GraphNode, int> { [from] = 0 };
-        var previous = new Dictionary<GraphNode, List<(GraphNode Node, GraphRelationship Step)>>();
-        var frontier = new List<GraphNode> { from };
-        var walked = 0;
-        for (var hop = 1; hop <= maxHops && frontier.Count > 0 && !distance.ContainsKey(to); hop++)
+        var paths = new List<List<(GraphNode Node, GraphRelationship? Step)>>();
+        if (from == to || (to.HasLabel(NodeLabels.Statement) && IsRetracted(to)))
         {
-            var next = new List<GraphNode>();
-            foreach (var node in frontier)
+            return paths;
+        }
+
+        var forward = new BreadthFirst(from);
+        var backward = new BreadthFirst(to);
+        var walked = 0;
+        while (forward.Depth + backward.Depth < maxHops && forward.Frontier.Count > 0 && backward.Frontier.Count > 0)
+        {
+            // The walk that reaches further from its end, with layers from both ends complete, meets the other at every
+            // shortest path's node that lies exactly forward.Depth steps from the start.
+            var walk = forward.FrontierDegree <= backward.FrontierDegree ? forward : backward;
+            walk.Expand(types, walk == backward ? from : null, ref walked);
+            var meeting = forward.Frontier.Where(backward.InFrontier).ToList();
+            if (meeting.Count == 0)
             {
-                foreach (var (step, neighbour) in PathSteps(node, types))
+                continue;
+            }
+
+            foreach (var middle in meeting)
+            {
+                foreach (var head in forward.PathsTo(middle, PathSearchBudget / 100))
+                {
+                    foreach (var tail in backward.PathsTo(middle, PathSearchBudget / 100))
+                    {
+                        if (paths.Count >= PathSearchBudget / 100)
+                        {
+                            return paths;
+                        }
+
+                        // The backward walk's path runs from the end to the middle: turn it round, each step moving to
+                        // the node it now leads to.
+                        var path = new List<(GraphNode Node, GraphRelationship? Step)>(head.Count + tail.Count - 1);
+                        path.AddRange(head);
+                        for (var i = tail.Count - 2; i >= 0; i--)
+                        {
+                            path.Add((tail[i].Node, tail[i + 1].Step));
+                        }
+
+                        paths.Add(path);
+                    }
+                }
+            }
+
+            return paths;
+        }
+
+        return paths;
+    }
+
+    /// <summary>One end's breadth-first walk: how far each node reached is, and the steps that reach it shortest.</summary>
+    private sealed class BreadthFirst(GraphNode start)
+    {
+        private readonly Dictionary<GraphNode, int> _distance = new() { [start] = 0 };
+        private readonly Dictionary<GraphNode, List<(GraphNode Node, GraphRelationship Step)>> _previous = [];
+
+        public int Depth { get; private set; }
+
+        public List<GraphNode> Frontier { get; private set; } = [start];
+
+        public long FrontierDegree => Frontier.Sum(n => (long)n.Degree);
+
+        public bool InFrontier(GraphNode node) => _distance.TryGetValue(node, out var distance) && distance == Depth;
+
+        /// <summary>Walks one layer further; <paramref name="otherEnd"/> may be stepped into even if it could not otherwise.</summary>
+        public void Expand(HashSet<string> types, GraphNode? otherEnd, ref int walked)
+        {
+            var hop = Depth + 1;
+            var next = new List<GraphNode>();
+            foreach (var node in Frontier)
+            {
+                foreach (var (step, neighbour) in Steps(node, types, otherEnd))
                 {
                     if (++walked > PathSearchBudget)
                     {
                         throw new PathSearchException($"Finding paths walked more than {PathSearchBudget:N0} steps; ask for fewer hops or fewer kinds of link.");
                     }
 
-                    if (distance.TryGetValue(neighbour, out var seen) && seen < hop)
+                    if (_distance.TryGetValue(neighbour, out var seen) && seen < hop)
                     {
                         continue;
                     }
 
                     if (seen != hop)
                     {
-                        distance[neighbour] = hop;
+                        _distance[neighbour] = hop;
                         next.Add(neighbour);
                     }
 
-                    if (!previous.TryGetValue(neighbour, out var steps))
+                    if (!_previous.TryGetValue(neighbour, out var steps))
                     {
-                        previous[neighbour] = steps = [];
+                        _previous[neighbour] = steps = [];
                     }
 
                     steps.Add((node, step));
                 }
             }
 
-            frontier = next;
+            Depth = hop;
+            Frontier = next;
         }
 
-        var paths = new List<List<(GraphNode, GraphRelationship?)>>();
-        if (distance.ContainsKey(to) && to != from)
+        /// <summary>The shortest paths from this walk's start to the node, each step leading to its node.</summary>
+        public List<List<(GraphNode Node, GraphRelationship? Step)>> PathsTo(GraphNode node, int limit)
         {
-            Trace(to, [(to, null)]);
-        }
+            var paths = new List<List<(GraphNode Node, GraphRelationship? Step)>>();
+            Trace(node, [(node, null)]);
+            return paths;
 
-        return paths;
-
-        void Trace(GraphNode node, List<(GraphNode Node, GraphRelationship? Step)> tail)
-        {
-            if (node == from)
+            void Trace(GraphNode at, List<(GraphNode Node, GraphRelationship? Step)> tail)
             {
-                paths.Add(tail);
-                return;
-            }
-
-            foreach (var (before, step) in previous[node])
-            {
-                if (paths.Count >= PathSearchBudget / 100)
+                if (at == start)
                 {
+                    paths.Add(tail);
                     return;
                 }
 
-                var extended = new List<(GraphNode Node, GraphRelationship? Step)>(tail.Count + 1) { (before, null) };
-                extended.AddRange(tail);
-                extended[1] = (extended[1].Node, step);
-                Trace(before, extended);
+                foreach (var (before, step) in _previous[at])
+                {
+                    if (paths.Count >= limit)
+                    {
+                        return;
+                    }
+
+                    var extended = new List<(GraphNode Node, GraphRelationship? Step)>(tail.Count + 1) { (before, null) };
+                    extended.AddRange(tail);
+                    extended[1] = (extended[1].Node, step);
+                    Trace(before, extended);
+                }
             }
         }
+
+        private static IEnumerable<(GraphRelationship Step, GraphNode Next)> Steps(GraphNode node, HashSet<string> types, GraphNode? otherEnd) =>
+            otherEnd is null
+                ? PathSteps(node, types)
+                : node.Out(types).Select(r => (r, r.To)).Concat(node.In(types).Select(r => (r, r.From)))
+                    .Where(step => step.Item2 == otherEnd || !(step.Item2.HasLabel(NodeLabels.Statement) && IsRetracted(step.Item2)));
     }
 
     /// <summary>Every path without repeated nodes, shortest first, each length walked in full before the next.</summary>

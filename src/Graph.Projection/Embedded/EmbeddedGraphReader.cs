@@ -60,9 +60,10 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
                 // Walk the kept order: the page comes without sorting, the count in one pass.
                 var total = 0;
                 var page = new List<StatementView>(Math.Min(take, 1_000));
+                var kindKnown = clauses[0].KindSets is [{ Count: 1 }];
                 foreach (var statement in Kept(g, clauses[0]))
                 {
-                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clauses[0]))
+                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clauses[0], kindKnown))
                     {
                         if (total >= skip && page.Count < take)
                         {
@@ -143,8 +144,10 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             .ThenBy(n => n.Id, StringComparer.Ordinal),
     };
 
-    private static readonly HashSet<string> ActorRolesOfStatement =
+    private static readonly string[] ActorRoleTypes =
         [RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar, RelationshipTypes.Benefits, RelationshipTypes.Concerns];
+
+    private static readonly HashSet<string> ActorRolesOfStatement = [.. ActorRoleTypes];
 
     private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementClause clause)
     {
@@ -186,30 +189,47 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         return g.NodesWithLabel(NodeLabels.Statement);
     }
 
-    private static bool Matches(GraphNode statement, StatementClause clause)
+    // Runs for every candidate statement, so it allocates nothing.
+    private static bool Matches(GraphNode statement, StatementClause clause, bool kindKnown = false)
     {
-        if (clause.KindSets.Count > 0)
+        if (!kindKnown && clause.KindSets.Count > 0)
         {
             var kind = GraphEnums.Parse<StatementKind>(statement.GetString("kind")!);
-            if (!clause.KindSets.All(kinds => kinds.Contains(kind)))
+            for (var i = 0; i < clause.KindSets.Count; i++)
+            {
+                if (!clause.KindSets[i].Contains(kind))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!HasAll(statement, clause.SpeakerIds, RelationshipTypes.Made, outgoing: false)
+            || !HasAll(statement, clause.AddresseeIds, RelationshipTypes.AddressedTo, outgoing: true)
+            || !HasAll(statement, clause.ExemplarIds, RelationshipTypes.CitesExemplar, outgoing: true)
+            || !HasAll(statement, clause.BeneficiaryIds, RelationshipTypes.Benefits, outgoing: true)
+            || !HasAll(statement, clause.SubjectIds, RelationshipTypes.Concerns, outgoing: true))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < clause.ActorIds.Count; i++)
+        {
+            if (!statement.HasIn(RelationshipTypes.Made, clause.ActorIds[i]) && !HasAnyRole(statement, clause.ActorIds[i]))
             {
                 return false;
             }
         }
 
-        if (!clause.SpeakerIds.All(id => statement.In(RelationshipTypes.Made).Any(r => r.From.Id == id))
-            || !clause.AddresseeIds.All(id => HasRole(statement, RelationshipTypes.AddressedTo, id))
-            || !clause.ExemplarIds.All(id => HasRole(statement, RelationshipTypes.CitesExemplar, id))
-            || !clause.BeneficiaryIds.All(id => HasRole(statement, RelationshipTypes.Benefits, id))
-            || !clause.SubjectIds.All(id => HasRole(statement, RelationshipTypes.Concerns, id))
-            || !clause.ActorIds.All(id => statement.In(RelationshipTypes.Made).Any(r => r.From.Id == id)
-                || statement.Out(ActorRolesOfStatement).Any(r => r.To.Id == id))
-            || !clause.TopicIdSets.All(topics => statement.Out(RelationshipTypes.About).Any(r => topics.Contains(r.To.Id))))
+        for (var i = 0; i < clause.TopicIdSets.Count; i++)
         {
-            return false;
+            if (!HasAnyTopic(statement, clause.TopicIdSets[i]))
+            {
+                return false;
+            }
         }
 
-        if (clause.HasExemplar is { } hasExemplar && statement.Out(RelationshipTypes.CitesExemplar).Any() != hasExemplar)
+        if (clause.HasExemplar is { } hasExemplar && statement.HasOut(RelationshipTypes.CitesExemplar) != hasExemplar)
         {
             return false;
         }
@@ -226,13 +246,57 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             }
         }
 
-        return clause.Texts.All(text =>
-            (statement.GetString("quote")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
-            || (statement.GetString("summary")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false));
+        for (var i = 0; i < clause.Texts.Count; i++)
+        {
+            var text = clause.Texts[i];
+            if (!(statement.GetString("quote")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+                && !(statement.GetString("summary")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool HasRole(GraphNode statement, string type, string actorId) =>
-        statement.Out(type).Any(r => r.To.Id == actorId);
+    private static bool HasAll(GraphNode statement, IReadOnlyList<string> actorIds, string type, bool outgoing)
+    {
+        for (var i = 0; i < actorIds.Count; i++)
+        {
+            if (outgoing ? !statement.HasOut(type, actorIds[i]) : !statement.HasIn(type, actorIds[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasAnyRole(GraphNode statement, string actorId)
+    {
+        foreach (var type in ActorRoleTypes)
+        {
+            if (statement.HasOut(type, actorId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAnyTopic(GraphNode statement, IReadOnlyList<string> topicIds)
+    {
+        for (var i = 0; i < topicIds.Count; i++)
+        {
+            if (statement.HasOut(RelationshipTypes.About, topicIds[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

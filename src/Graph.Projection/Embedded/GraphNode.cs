@@ -33,6 +33,9 @@ public sealed class GraphNode
     /// <summary>Every relationship ending here.</summary>
     public IEnumerable<GraphRelationship> Incoming => _incoming.All;
 
+    /// <summary>How many relationships start or end here.</summary>
+    public int Degree => _outgoing.Count + _incoming.Count;
+
     public bool HasLabel(string label) => Labels.Contains(label);
 
     /// <summary>A property's value, or null when the node does not have it.</summary>
@@ -45,6 +48,12 @@ public sealed class GraphNode
 
     /// <summary>The relationships of one type ending here.</summary>
     public IReadOnlyList<GraphRelationship> In(string type) => _incoming.OfType(type);
+
+    /// <summary>Whether a relationship of the type starts here, ending at the node with the id when one is given.</summary>
+    public bool HasOut(string type, string? toId = null) => _outgoing.Has(type, toId, outgoing: true);
+
+    /// <summary>Whether a relationship of the type ends here, starting at the node with the id when one is given.</summary>
+    public bool HasIn(string type, string? fromId = null) => _incoming.Has(type, fromId, outgoing: false);
 
     /// <summary>The relationships of any of these types starting here.</summary>
     public IEnumerable<GraphRelationship> Out(IReadOnlySet<string> types) => _outgoing.OfTypes(types);

@@ -34,7 +34,7 @@ public static class GraphProjection
         switch (e)
         {
             case OrganisationRegistered r:
-                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?>
+                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?>(7)
                 {
                     ["id"] = id,
                     ["name"] = r.Name,
@@ -85,7 +85,7 @@ public static class GraphProjection
         switch (e)
         {
             case PersonRegistered r:
-                yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?>
+                yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?>(7)
                 {
                     ["id"] = id,
                     ["name"] = r.Name,
@@ -122,7 +122,7 @@ public static class GraphProjection
         switch (e)
         {
             case StatementRecorded r:
-                yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>
+                yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(13)
                 {
                     ["id"] = id,
                     ["kind"] = GraphEnums.Name(r.Kind),
@@ -141,14 +141,14 @@ public static class GraphProjection
                 foreach (var (topic, ordinal) in r.Topics.Select((t, i) => (t, i)))
                 {
                     var topicId = Topics.IdOf(topic);
-                    yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?> { ["id"] = topicId, ["name"] = topic }, position);
+                    yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?>(2) { ["id"] = topicId, ["name"] = topic }, position);
                     yield return new RelationshipUpsert(RelationshipTypes.About, id, topicId, null, Ordinal(ordinal));
                 }
 
                 foreach (var (source, ordinal) in r.Sources.Select((s, i) => (s, i)))
                 {
                     var sourceId = source.NodeId;
-                    yield return new NodeUpsert(sourceId, SourceLabels, new Dictionary<string, object?>
+                    yield return new NodeUpsert(sourceId, SourceLabels, new Dictionary<string, object?>(5)
                     {
                         ["id"] = sourceId,
                         ["url"] = source.Url,
@@ -156,7 +156,7 @@ public static class GraphProjection
                         ["publisher"] = source.Publisher,
                         ["publishedOn"] = source.PublishedOn?.ToString(),
                     }, position);
-                    yield return new RelationshipUpsert(RelationshipTypes.SupportedBy, id, sourceId, null, new Dictionary<string, object?>
+                    yield return new RelationshipUpsert(RelationshipTypes.SupportedBy, id, sourceId, null, new Dictionary<string, object?>(3)
                     {
                         ["ordinal"] = (long)ordinal,
                         ["quoteStart"] = (long?)source.QuoteStart,
@@ -186,7 +186,7 @@ public static class GraphProjection
                 var derived = StatementKinds.DerivedRelationshipType(r.Kind);
                 foreach (var addressee in r.AddresseeIds)
                 {
-                    yield return new RelationshipUpsert(derived, r.SpeakerId, addressee, id, new Dictionary<string, object?>
+                    yield return new RelationshipUpsert(derived, r.SpeakerId, addressee, id, new Dictionary<string, object?>(5)
                     {
                         ["statementId"] = id,
                         ["kind"] = GraphEnums.Name(r.Kind),
@@ -198,7 +198,7 @@ public static class GraphProjection
 
                 break;
             case StatementRetracted r:
-                yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>
+                yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(3)
                 {
                     ["retracted"] = true,
                     ["retractionReason"] = r.Reason,
@@ -227,7 +227,12 @@ public static class GraphProjection
 
     private static string[] NormalisedAll(string[] names) => [.. names.Select(ActorNames.Normalise)];
 
-    private static Dictionary<string, object?> Ordinal(int ordinal) => new() { ["ordinal"] = (long)ordinal };
+    // A statement's roles are mostly a few: their properties are made once and shared.
+    private static readonly IReadOnlyDictionary<string, object?>[] Ordinals =
+        [.. Enumerable.Range(0, 16).Select(i => new Dictionary<string, object?> { ["ordinal"] = (long)i })];
+
+    private static IReadOnlyDictionary<string, object?> Ordinal(int ordinal) =>
+        ordinal < Ordinals.Length ? Ordinals[ordinal] : new Dictionary<string, object?> { ["ordinal"] = (long)ordinal };
 
     private static RelationshipUpsert AffiliationUpsert(string personId, Affiliation affiliation) =>
         new(RelationshipTypes.AffiliatedWith, personId, affiliation.OrganisationId, affiliation.Key, new Dictionary<string, object?>

@@ -71,6 +71,29 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Shortest_paths_are_exactly_the_shortest_of_all_paths(string store)
+    {
+        var reader = Reader(store);
+        var actors = fixture.Generated.CurrentNames.Keys.Order(StringComparer.Ordinal).ToList();
+        var connected = 0;
+        foreach (var (from, to) in actors.Zip(actors.Skip(7)).Take(8))
+        {
+            var shortest = await reader.FindPathsAsync(new PathQuery(from, to, 4, EveryLink, ShortestOnly: true, Limit: 100_000));
+            var all = await reader.FindPathsAsync(new PathQuery(from, to, 4, EveryLink, ShortestOnly: false, Limit: 100_000));
+
+            var length = all.Count == 0 ? 0 : all.Min(p => p.Length);
+            Assert.Equal(Routes(all.Where(p => p.Length == length)), Routes(shortest));
+            connected += shortest.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(connected >= 4, $"Only {connected} of the pairs are connected; the test would prove little.");
+
+        static string[] Routes(IEnumerable<PathView> paths) =>
+            [.. paths.Select(p => string.Join(" ", p.Steps.Select(s => $"{s.From}-{s.Type}->{s.To}")))];
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Amazons_neighbourhood_shows_its_critics_its_chief_and_whom_it_supported(string store)
     {
         var network = await Reader(store).GetNeighbourhoodAsync("amazon", 1, [StatementKind.Criticise, StatementKind.Demand, StatementKind.Support], null, null);
