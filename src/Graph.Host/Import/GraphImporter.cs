@@ -73,7 +73,9 @@ public sealed partial class GraphImporter(IGrainFactory grains)
     private sealed partial class Run(IGrainFactory grains, bool dryRun)
     {
         private readonly ConcurrentDictionary<string, Task<bool>> _defined = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, (int Line, string Content)> _ids = new(StringComparer.Ordinal);
+        // Each record's content is kept as a 128-bit hash: enough to tell a repeated record from a clash of ids, and
+        // small enough that a large input does not fill memory.
+        private readonly ConcurrentDictionary<string, (int Line, UInt128 Content)> _ids = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<ImportProblem> _problems = new();
         private int _written;
         private int _unchanged;
@@ -99,7 +101,7 @@ public sealed partial class GraphImporter(IGrainFactory grains)
         {
             var record = WithId(read.Record!);
             var outcome = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var content = System.Text.Json.JsonSerializer.Serialize<object>(record, EventSerializer.Options);
+            var content = System.IO.Hashing.XxHash128.HashToUInt128(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes<object>(record, EventSerializer.Options));
             var key = $"{Category(record)}:{record.Id}";
             if (!_ids.TryAdd(key, (read.Line, content)))
             {

@@ -57,13 +57,16 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         {
             if (order == StatementOrder.SaidOnDescending && clauses.Count == 1 && IsUnanchored(clauses[0]))
             {
-                // Walk the kept order: the page comes without sorting, the count in one pass.
+                // Walk the kept order: the page comes without sorting. A filter on kinds and exemplars alone is counted
+                // from the statement bits, so the walk stops once the page is full; any other is counted in the walk.
+                var clause = clauses[0];
+                var countedFromBits = clause.SaidFrom is null && clause.SaidTo is null && clause.Texts.Count == 0;
                 var total = 0;
                 var page = new List<StatementView>(Math.Min(take, 1_000));
-                var kindKnown = clauses[0].KindSets is [{ Count: 1 }];
-                foreach (var statement in Kept(g, clauses[0]))
+                var kindKnown = clause.KindSets is [{ Count: 1 }];
+                foreach (var statement in Kept(g, clause))
                 {
-                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clauses[0], kindKnown))
+                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clause, kindKnown))
                     {
                         if (total >= skip && page.Count < take)
                         {
@@ -71,7 +74,16 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
                         }
 
                         total++;
+                        if (countedFromBits && total >= skip + take)
+                        {
+                            break;
+                        }
                     }
+                }
+
+                if (countedFromBits)
+                {
+                    total = g.CountStatements([.. clause.KindSets.Select(kinds => (IReadOnlyList<string>)[.. kinds.Select(GraphEnums.Name)])], clause.HasExemplar, filter.IncludeRetracted);
                 }
 
                 return new StatementPage(page, total);

@@ -27,6 +27,9 @@ public sealed class GraphNode
 
     public long Version { get; set; }
 
+    /// <summary>A statement's place in the graph's <see cref="StatementBits"/>; -1 for other nodes.</summary>
+    internal int Slot { get; set; } = -1;
+
     /// <summary>Every relationship starting here.</summary>
     public IEnumerable<GraphRelationship> Outgoing => _outgoing.All;
 

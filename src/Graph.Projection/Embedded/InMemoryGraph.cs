@@ -22,6 +22,7 @@ public sealed class InMemoryGraph : IDisposable
     // an order kept up to date instead of sorting every match.
     private readonly SortedSet<GraphNode> _statementsNewestFirst = new(NewestFirst.Instance);
     private readonly Dictionary<string, SortedSet<GraphNode>> _statementsByKind = new(StringComparer.Ordinal);
+    private readonly StatementBits _statementBits = new();
     private long _checkpoint;
 
     public InMemoryGraph() => _relationshipsByIdentity = _relationships.GetAlternateLookup<(string, string, string, string?)>();
@@ -78,6 +79,13 @@ public sealed class InMemoryGraph : IDisposable
     /// <summary>Statements newest first (undated last, then by id), of one kind or all. Call within <see cref="Read{T}"/>.</summary>
     public IReadOnlyCollection<GraphNode> StatementsNewestFirst(string? kind = null) =>
         kind is null ? _statementsNewestFirst : _statementsByKind.TryGetValue(kind, out var statements) ? statements : [];
+
+    /// <summary>
+    /// How many statements are of one of the kinds in every set (any kind when there are no sets), cite exemplars or not
+    /// when asked, and are not retracted unless those are included. Call within <see cref="Read{T}"/>.
+    /// </summary>
+    public int CountStatements(IReadOnlyList<IReadOnlyList<string>> kindSets, bool? citesExemplars, bool includeRetracted) =>
+        _statementBits.Count(kindSets, citesExemplars, includeRetracted);
 
     /// <summary>Actors with the name or alias, normalised. Call within <see cref="Read{T}"/>.</summary>
     public IReadOnlyCollection<GraphNode> ActorsNamed(string normalisedName) =>
@@ -168,6 +176,12 @@ public sealed class InMemoryGraph : IDisposable
         {
             _statementsNewestFirst.Add(statement);
             ofKind.Add(statement);
+            if (statement.Slot < 0)
+            {
+                statement.Slot = _statementBits.NewSlot();
+            }
+
+            _statementBits.Set(statement, kind, statement.Get("retracted") is true, statement.HasOut(RelationshipTypes.CitesExemplar));
         }
         else
         {
@@ -244,6 +258,15 @@ public sealed class InMemoryGraph : IDisposable
         _relationships.Add(relationship);
         from.AddOutgoing(relationship);
         to.AddIncoming(relationship);
+        NoteExemplars(relationship);
+    }
+
+    private void NoteExemplars(GraphRelationship relationship)
+    {
+        if (relationship.From.Slot >= 0 && string.Equals(relationship.Type, RelationshipTypes.CitesExemplar, StringComparison.Ordinal))
+        {
+            _statementBits.SetCitesExemplars(relationship.From, relationship.From.HasOut(RelationshipTypes.CitesExemplar));
+        }
     }
 
     private void RemoveRelationship(RelationshipRemoval removal)
@@ -253,6 +276,7 @@ public sealed class InMemoryGraph : IDisposable
             _relationships.Remove(relationship);
             relationship.From.RemoveOutgoing(relationship);
             relationship.To.RemoveIncoming(relationship);
+            NoteExemplars(relationship);
         }
     }
 }

@@ -88,6 +88,7 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
     [
         "all", "all, retracted too", "criticisms and demands", "by one speaker", "to one addressee", "citing an exemplar", "about drones",
         "said from mid-March 2020 to June 2021", "mentioning surveillance", "with exemplars", "without exemplars", "appeals with exemplars since 2018",
+        "appeals and demands without exemplars, retracted too", "appeals, and of those the ones with exemplars",
         "an actor in any role", "criticisms of one or appeals citing another", "about drones and encryption", "about drones or encryption, and a demand or a ban without exemplars",
     ];
 
@@ -111,6 +112,8 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
         "mentioning surveillance" => new(Text: "SURVEILLANCE"),
         "with exemplars" => new(HasExemplar: true),
         "without exemplars" => new(HasExemplar: false),
+        "appeals and demands without exemplars, retracted too" => new(Kinds: [StatementKind.Appeal, StatementKind.Demand], HasExemplar: false, IncludeRetracted: true),
+        "appeals, and of those the ones with exemplars" => new(Kinds: [StatementKind.Appeal], And: [new(HasExemplar: true)]),
         "appeals with exemplars since 2018" => new(Kinds: [StatementKind.Appeal], HasExemplar: true, SaidFrom: new DateOnly(2018, 1, 1)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
