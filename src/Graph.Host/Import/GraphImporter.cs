@@ -41,7 +41,7 @@ public sealed partial class GraphImporter(IGrainFactory grains)
 
     private async Task<ImportReport> RunAsync(IRecordSource source, ImportOptions options, bool dryRun, string phase, IImportProgress progress, CancellationToken cancellationToken)
     {
-        var run = new Run(grains, dryRun);
+        var run = new Run(grains, dryRun, options.Remembered);
         using var slots = new SemaphoreSlim(options.Concurrency);
         var inFlight = new List<Task>();
         var records = 0;
@@ -60,8 +60,9 @@ public sealed partial class GraphImporter(IGrainFactory grains)
                 continue;
             }
 
+            var record = await run.WithIdAsync(read.Record);
             await slots.WaitAsync(cancellationToken);
-            inFlight.Add(run.SendAsync(read, slots));
+            inFlight.Add(run.SendAsync(read, record, slots));
         }
 
         await Task.WhenAll(inFlight);
@@ -70,12 +71,13 @@ public sealed partial class GraphImporter(IGrainFactory grains)
     }
 
     /// <summary>One pass over the input: what it has defined so far, and how each record fared.</summary>
-    private sealed partial class Run(IGrainFactory grains, bool dryRun)
+    private sealed partial class Run(IGrainFactory grains, bool dryRun, int remembered)
     {
         private readonly ConcurrentDictionary<string, Task<bool>> _defined = new(StringComparer.Ordinal);
         // Each record's content is kept as a 128-bit hash: enough to tell a repeated record from a clash of ids, and
         // small enough that a large input does not fill memory.
-        private readonly ConcurrentDictionary<string, (int Line, UInt128 Content)> _ids = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Seen> _ids = new(StringComparer.Ordinal);
+        private readonly Queue<(string Key, Seen Seen, List<string> Keys)> _recent = new();
         private readonly ConcurrentQueue<ImportProblem> _problems = new();
         private int _written;
         private int _unchanged;
@@ -97,17 +99,19 @@ public sealed partial class GraphImporter(IGrainFactory grains)
             Refused: false)
         { BadRecords = _bad, Position = Interlocked.Read(ref _position) };
 
-        public Task SendAsync(SourceRecord read, SemaphoreSlim slots)
+        /// <summary>Sends one record, read in input order, to its grain once the records it refers to have settled.</summary>
+        public Task SendAsync(SourceRecord read, GraphRecord record, SemaphoreSlim slots)
         {
-            var record = WithId(read.Record!);
+            Forget();
             var outcome = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var content = System.IO.Hashing.XxHash128.HashToUInt128(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes<object>(record, EventSerializer.Options));
             var key = $"{Category(record)}:{record.Id}";
-            if (!_ids.TryAdd(key, (read.Line, content)))
+            var seen = new Seen(read.Line, content, outcome.Task);
+            var first = _ids.GetOrAdd(key, seen);
+            if (first != seen)
             {
-                var first = _ids[key];
-                var firstOutcome = _defined.GetValueOrDefault(record is StatementRecord ? $"statement:{record.Id}" : $"id:{record.Id}");
-                if (first.Content != content || firstOutcome is null)
+                var firstOutcome = first.Outcome;
+                if (first.Content != content)
                 {
                     slots.Release();
                     Bad(new ImportProblem(read.Source, read.Line, "DUPLICATE_ID", "id", $"Line {first.Line} has another record with the id '{record.Id}'."));
@@ -143,6 +147,8 @@ public sealed partial class GraphImporter(IGrainFactory grains)
             {
                 _defined.TryAdd(k, outcome.Task);
             }
+
+            _recent.Enqueue((key, seen, keys));
 
             return Task.Run(async () =>
             {
@@ -199,6 +205,23 @@ public sealed partial class GraphImporter(IGrainFactory grains)
             });
         }
 
+        /// <summary>
+        /// In a plain import, lets go of the oldest settled records past <see cref="ImportOptions.Remembered"/>: a later
+        /// record naming one of them, or repeating its id, is answered by the grains, which have it on record.
+        /// </summary>
+        private void Forget()
+        {
+            while (!dryRun && _recent.Count >= remembered && _recent.Peek().Seen.Outcome.IsCompleted)
+            {
+                var (key, seen, keys) = _recent.Dequeue();
+                _ids.TryRemove(KeyValuePair.Create(key, seen));
+                foreach (var k in keys)
+                {
+                    _defined.TryRemove(KeyValuePair.Create(k, seen.Outcome));
+                }
+            }
+        }
+
         private void Keep(ImportProblem problem)
         {
             if (_problems.Count < ImportReport.MaxProblemsKept)
@@ -219,18 +242,18 @@ public sealed partial class GraphImporter(IGrainFactory grains)
         /// Gives a statement without an id one derived from its content, and an actor without one the id of the actor
         /// holding its name, or one derived from the name.
         /// </summary>
-        private GraphRecord WithId(GraphRecord record) => record switch
+        public async ValueTask<GraphRecord> WithIdAsync(GraphRecord record) => record switch
         {
-            OrganisationRecord { Command.Id: null } o => o with { Command = o.Command with { Id = ActorId("o", o.Command.Name) } },
-            PersonRecord { Command.Id: null } p => p with { Command = p.Command with { Id = ActorId("p", p.Command.Name) } },
+            OrganisationRecord { Command.Id: null } o => o with { Command = o.Command with { Id = await ActorIdAsync("o", o.Command.Name) } },
+            PersonRecord { Command.Id: null } p => p with { Command = p.Command with { Id = await ActorIdAsync("p", p.Command.Name) } },
             StatementRecord { Command.Id: null } s => s with { Command = s.Command with { Id = "s-" + Hash(System.Text.Json.JsonSerializer.Serialize(s.Command, EventSerializer.Options)) } },
             _ => record,
         };
 
-        private string ActorId(string prefix, string? name)
+        private async Task<string> ActorIdAsync(string prefix, string? name)
         {
             var normalised = ActorNames.Normalise(name ?? "");
-            var owner = normalised.Length == 0 ? null : grains.GetGrain<IDirectoryEntryGrain>(DirectoryKeys.ForName(normalised)).GetOwnerAsync().GetAwaiter().GetResult();
+            var owner = normalised.Length == 0 ? null : await grains.GetGrain<IDirectoryEntryGrain>(DirectoryKeys.ForName(normalised)).GetOwnerAsync();
             return owner?.Id ?? $"{prefix}-{Hash(normalised)}";
         }
 
@@ -300,5 +323,8 @@ public sealed partial class GraphImporter(IGrainFactory grains)
 
         [GeneratedRegex(@"^(?<role>[a-zA-Z]+)(\[(?<index>\d+)\])?(\.organisation)?\.(id|name)$", RegexOptions.CultureInvariant)]
         private static partial Regex ReferencePath();
+
+        /// <summary>The first record of the input with an id: its line, a hash of its content, and how it fared.</summary>
+        private sealed record Seen(int Line, UInt128 Content, Task<bool> Outcome);
     }
 }

@@ -80,6 +80,21 @@ public sealed class ImportExportTests
     }
 
     [Fact]
+    public async Task A_plain_import_lets_go_of_settled_records_and_the_grains_answer_for_them()
+    {
+        await using var service = GraphServiceFactory.With(new Dictionary<string, string> { ["Graph:LoadSampleData"] = "false" }, null);
+        var input = Mixed + "\n" + Mixed.Split('\n')[0];
+
+        // One record at a time, remembering only the last: every reference and repeated id is answered by the grains.
+        var report = await ImportAsync(service, input, new ImportOptions(Concurrency: 1, Remembered: 1));
+
+        Assert.Equal(["4:INVALID_RECORD", "5:REQUIRED", "6:INVALID_RECORD", "7:UNKNOWN_ACTOR", "8:ID_TAKEN"], report.Problems.Select(p => $"{p.Line}:{p.Code}"));
+        Assert.Equal((4, 1, 5), (report.Written, report.Unchanged, report.BadRecords));
+        var thanks = Assert.Single(await service.Services.GetRequiredService<IGraphReader>().GetStatementsAsync(["s6"]));
+        Assert.Equal("s1", thanks.RespondsToId);
+    }
+
+    [Fact]
     public async Task Export_import_into_an_empty_store_and_export_again_gives_the_same_lines()
     {
         await using var original = new GraphServiceFactory();
