@@ -2,13 +2,22 @@ using System.Globalization;
 using System.Text;
 using Graph.Benchmarks;
 
-// dotnet run -c Release --project bench/Graph.Benchmarks -- [sizes, e.g. 10000 100000 1000000]
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000];
+// dotnet run -c Release --project bench/Graph.Benchmarks -- [sizes, e.g. 10000 100000 1000000] [--queries-only]
+// --queries-only keeps the event log an earlier run imported for each size and measures only the restart and queries.
+var queriesOnly = args.Contains("--queries-only");
+var sizes = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+sizes = sizes.Length > 0 ? sizes : [10_000, 100_000, 1_000_000];
 var work = Path.Combine(Path.GetTempPath(), "graph-benchmarks");
 var rows = new List<string>();
 foreach (var size in sizes)
 {
     var folder = Path.Combine(work, size.ToString(CultureInfo.InvariantCulture));
+    if (queriesOnly)
+    {
+        rows.Add(await QueriesOnlyAsync(size, folder));
+        continue;
+    }
+
     if (Directory.Exists(folder))
     {
         Directory.Delete(folder, recursive: true);
@@ -23,9 +32,7 @@ foreach (var size in sizes)
     }
 
     Console.Error.WriteLine($"{size:N0} statements: {new FileInfo(data).Length / 1048576.0:0} MiB of records; importing...");
-    TimeSpan import, raw, replay, restart;
-    (double P50, double P99) headline, path, baseline;
-    double headlineRps, baselineRps;
+    TimeSpan import, raw;
     long peak;
     var (service, _) = await ServiceUnderTest.StartAsync(folder);
     await using (service)
@@ -35,23 +42,11 @@ foreach (var size in sizes)
     }
 
     raw = Measurements.RawSqliteInsert(Path.Combine(folder, "data", "events.db"), Path.Combine(folder, "raw.db"));
-    Console.Error.WriteLine("Restarting and querying...");
-    (service, restart) = await ServiceUnderTest.StartAsync(folder);
-    await using (service)
-    {
-        replay = service.ReplayTime ?? restart;
-        headline = await Measurements.LatencyAsync(c => Measurements.GraphQLAsync(c, Measurements.Headline), service.Address);
-        path = await Measurements.LatencyAsync(c => Measurements.GraphQLAsync(c, Measurements.ThreeHopPath(graph.ThreeHopPair.From, graph.ThreeHopPair.To)), service.Address);
-        baseline = await Measurements.LatencyAsync(Measurements.StaticAsync, service.Address);
-        headlineRps = await Measurements.ThroughputAsync(c => Measurements.GraphQLAsync(c, Measurements.Headline), service.Address);
-        baselineRps = await Measurements.ThroughputAsync(Measurements.StaticAsync, service.Address);
-        peak = Math.Max(peak, service.PeakWorkingSet);
-    }
-
     var importRate = size / import.TotalSeconds;
     var rawRate = size / raw.TotalSeconds;
+    var queries = await QueriesAsync(folder, graph);
     var row = string.Create(CultureInfo.InvariantCulture,
-        $"| {size:N0} | {importRate:N0}/s | {rawRate:N0}/s | {100 * importRate / rawRate:0}% | {headline.P50:0.0} / {headline.P99:0.0} ms | {path.P50:0.0} / {path.P99:0.0} ms | {baseline.P50:0.00} / {baseline.P99:0.00} ms | {headlineRps:N0}/s | {baselineRps:N0}/s | {replay.TotalSeconds:0.0} s ({restart.TotalSeconds:0.0} s to ready) | {peak / 1048576.0:N0} MiB |");
+        $"| {size:N0} | {importRate:N0}/s | {rawRate:N0}/s | {100 * importRate / rawRate:0}% | {queries} {Math.Max(peak, queries.Peak) / 1048576.0:N0} MiB |");
     Console.WriteLine(row);
     rows.Add(row);
 }
@@ -60,3 +55,43 @@ Console.WriteLine();
 Console.WriteLine("| Statements | Import (until visible) | Raw SQLite insert | Import ÷ raw | Headline p50 / p99 | 3-hop path p50 / p99 | Static JSON p50 / p99 | Headline, 8 clients | Static JSON, 8 clients | Start-up replay | Peak working set |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 rows.ForEach(Console.WriteLine);
+
+static async Task<string> QueriesOnlyAsync(int size, string folder)
+{
+    if (!File.Exists(Path.Combine(folder, "data", "events.db")))
+    {
+        throw new InvalidOperationException($"--queries-only needs the event log of an earlier run in {folder}.");
+    }
+
+    var graph = new SyntheticGraph(size);
+    graph.Write(TextWriter.Null);
+    var queries = await QueriesAsync(folder, graph);
+    var row = string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | kept | | | {queries} {queries.Peak / 1048576.0:N0} MiB |");
+    Console.WriteLine(row);
+    return row;
+}
+
+static async Task<QueryFigures> QueriesAsync(string folder, SyntheticGraph graph)
+{
+    Console.Error.WriteLine("Restarting and querying...");
+    var (service, restart) = await ServiceUnderTest.StartAsync(folder);
+    await using (service)
+    {
+        var replay = service.ReplayTime ?? restart;
+        var headline = await Measurements.LatencyAsync(c => Measurements.GraphQLAsync(c, Measurements.Headline), service.Address);
+        var path = await Measurements.LatencyAsync(c => Measurements.GraphQLAsync(c, Measurements.ThreeHopPath(graph.ThreeHopPair.From, graph.ThreeHopPair.To)), service.Address);
+        var baseline = await Measurements.LatencyAsync(Measurements.StaticAsync, service.Address);
+        var headlineRps = await Measurements.ThroughputAsync(c => Measurements.GraphQLAsync(c, Measurements.Headline), service.Address);
+        var baselineRps = await Measurements.ThroughputAsync(Measurements.StaticAsync, service.Address);
+        return new QueryFigures(headline, path, baseline, headlineRps, baselineRps, replay, restart, service.PeakWorkingSet);
+    }
+}
+
+/// <summary>What a restarted service measured: everything in the table after the import columns.</summary>
+internal sealed record QueryFigures(
+    (double P50, double P99) Headline, (double P50, double P99) Path, (double P50, double P99) Baseline,
+    double HeadlineRps, double BaselineRps, TimeSpan Replay, TimeSpan Restart, long Peak)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Headline.P50:0.0} / {Headline.P99:0.0} ms | {Path.P50:0.0} / {Path.P99:0.0} ms | {Baseline.P50:0.00} / {Baseline.P99:0.00} ms | {HeadlineRps:N0}/s | {BaselineRps:N0}/s | {Replay.TotalSeconds:0.0} s ({Restart.TotalSeconds:0.0} s to ready) |");
+}
