@@ -148,7 +148,10 @@ public sealed partial class GraphImporter(IGrainFactory grains)
                 _defined.TryAdd(k, outcome.Task);
             }
 
-            _recent.Enqueue((key, seen, keys));
+            if (!dryRun)
+            {
+                _recent.Enqueue((key, seen, keys));
+            }
 
             return Task.Run(async () =>
             {
@@ -207,11 +210,12 @@ public sealed partial class GraphImporter(IGrainFactory grains)
 
         /// <summary>
         /// In a plain import, lets go of the oldest settled records past <see cref="ImportOptions.Remembered"/>: a later
-        /// record naming one of them, or repeating its id, is answered by the grains, which have it on record.
+        /// record naming one of them, or repeating its id, is answered by the grains, which have it on record. A dry run
+        /// queues nothing to forget: it writes nothing, so it must remember every record.
         /// </summary>
         private void Forget()
         {
-            while (!dryRun && _recent.Count >= remembered && _recent.Peek().Seen.Outcome.IsCompleted)
+            while (_recent.Count >= remembered && _recent.Peek().Seen.Outcome.IsCompleted)
             {
                 var (key, seen, keys) = _recent.Dequeue();
                 _ids.TryRemove(KeyValuePair.Create(key, seen));
