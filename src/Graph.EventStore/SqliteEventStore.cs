@@ -32,7 +32,6 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         _options = options.Value;
         _logger = logger;
         var path = Path.GetFullPath(_options.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (_options.ReadOnly)
         {
             if (!File.Exists(path))
@@ -42,6 +41,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         }
         else
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             _lock = TakeWriterLock(path);
         }
 

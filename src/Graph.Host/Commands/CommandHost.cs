@@ -1,6 +1,7 @@
 using Graph.EventStore;
 using Graph.Host.Hosting;
 using Graph.Projection;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Host.Commands;
 
@@ -37,5 +38,24 @@ public static class CommandHost
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts the read-only host (the log with the embedded graph over it), or, when there is no event log where the
+    /// settings point, says so on <paramref name="errors"/> and returns null.
+    /// </summary>
+    public static async Task<IHost?> StartReaderAsync(IReadOnlyList<string> args, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var host = Build(args, withGrains: false);
+        var log = Path.GetFullPath(host.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Path);
+        if (!File.Exists(log))
+        {
+            host.Dispose();
+            errors.WriteLine($"There is no event log at {log}. Run the command where the service keeps its data, or set --EventStore:Path.");
+            return null;
+        }
+
+        await host.StartAsync(cancellationToken);
+        return host;
     }
 }

@@ -8,44 +8,35 @@ public static class ExportCommand
 {
     public static async Task<int> RunAsync(StatementFilter? filter, string? outFile, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        IHost host;
-        try
+        using var host = await CommandHost.StartReaderAsync(hostArgs, errors, cancellationToken);
+        if (host is null)
         {
-            host = CommandHost.Build(hostArgs, withGrains: false);
-        }
-        catch (FileNotFoundException missing)
-        {
-            errors.WriteLine(missing.Message);
             return 1;
         }
 
-        using (host)
+        var writer = outFile is null ? output : new StreamWriter(outFile);
+        try
         {
-            await host.StartAsync(cancellationToken);
-            var writer = outFile is null ? output : new StreamWriter(outFile);
-            try
+            var lines = 0;
+            await foreach (var line in new GraphExporter(host.Services.GetRequiredService<IGraphReader>()).ExportAsync(filter, cancellationToken))
             {
-                var lines = 0;
-                await foreach (var line in new GraphExporter(host.Services.GetRequiredService<IGraphReader>()).ExportAsync(filter, cancellationToken))
-                {
-                    await writer.WriteLineAsync(line);
-                    lines++;
-                }
-
-                if (outFile is not null)
-                {
-                    errors.WriteLine($"Exported {lines} records to {outFile}.");
-                }
+                await writer.WriteLineAsync(line);
+                lines++;
             }
-            finally
+
+            if (outFile is not null)
             {
-                if (outFile is not null)
-                {
-                    await writer.DisposeAsync();
-                }
-
-                await host.StopAsync(CancellationToken.None);
+                errors.WriteLine($"Exported {lines} records to {outFile}.");
             }
+        }
+        finally
+        {
+            if (outFile is not null)
+            {
+                await writer.DisposeAsync();
+            }
+
+            await host.StopAsync(CancellationToken.None);
         }
 
         return 0;

@@ -63,7 +63,7 @@ public static class GraphCommandLine
         format.AcceptOnlyFromAmong("jsonl", "csv");
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every record and report the bad ones; write nothing." };
         var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Write nothing when any record is bad (by default good records are written and bad ones reported)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "How many records are sent to the grains at once.", DefaultValueFactory = _ => 64 };
+        var concurrency = new Option<int>("--concurrency") { Description = "How many records are sent to the grains at once.", DefaultValueFactory = _ => new ImportOptions().Concurrency };
         var url = new Option<Uri?>("--url") { Description = "Send JSON Lines to a running service (e.g. http://localhost:5080) instead of writing the event log here, which needs the service stopped." };
         var command = new Command("import", "Record organisations, people and statements from files, idempotently: importing a file twice changes nothing. A report names every bad record by line, with the reason; the exit code is 1 when any record was bad. The format is in docs/import-format.md.")
         {

@@ -10,35 +10,26 @@ public static class StatsCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        IHost host;
-        try
+        var started = DateTime.UtcNow;
+        using var host = await CommandHost.StartReaderAsync(hostArgs, errors, cancellationToken);
+        if (host is null)
         {
-            host = CommandHost.Build(hostArgs, withGrains: false);
-        }
-        catch (FileNotFoundException missing)
-        {
-            errors.WriteLine(missing.Message);
             return 1;
         }
 
-        using (host)
+        var replay = DateTime.UtcNow - started;
+        var events = host.Services.GetRequiredService<SqliteEventStore>();
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventStoreOptions>>().Value;
+        var (nodes, relationships) = host.Services.GetRequiredService<InMemoryGraph>().Count();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Event log    {Path.GetFullPath(options.Path)} ({new FileInfo(options.Path).Length / 1048576.0:0.0} MiB)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Events       {events.HeadPosition,12:N0}"));
+        foreach (var (type, count) in await events.CountByTypeAsync(cancellationToken))
         {
-            var started = DateTime.UtcNow;
-            await host.StartAsync(cancellationToken);
-            var replay = DateTime.UtcNow - started;
-            var events = host.Services.GetRequiredService<SqliteEventStore>();
-            var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventStoreOptions>>().Value;
-            var (nodes, relationships) = host.Services.GetRequiredService<InMemoryGraph>().Count();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Event log    {Path.GetFullPath(options.Path)} ({new FileInfo(options.Path).Length / 1048576.0:0.0} MiB)"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Events       {events.HeadPosition,12:N0}"));
-            foreach (var (type, count) in await events.CountByTypeAsync(cancellationToken))
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type,-34}{count,12:N0}"));
-            }
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Graph        {nodes,12:N0} nodes, {relationships:N0} relationships, replayed in {replay.TotalSeconds:0.0} s (at {host.Services.GetRequiredService<Projector>().Checkpoint:N0})"));
-            await host.StopAsync(CancellationToken.None);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type,-34}{count,12:N0}"));
         }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Graph        {nodes,12:N0} nodes, {relationships:N0} relationships, replayed in {replay.TotalSeconds:0.0} s (at {host.Services.GetRequiredService<Projector>().Checkpoint:N0})"));
+        await host.StopAsync(CancellationToken.None);
 
         return 0;
     }

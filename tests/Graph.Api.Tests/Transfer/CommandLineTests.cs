@@ -46,6 +46,24 @@ public sealed class CommandLineTests
         Assert.Matches(@"Events\s+0\b", stats.Output);
     }
 
+    [Fact]
+    public async Task Reading_commands_where_there_is_no_event_log_say_so_without_a_stack_trace_and_create_nothing()
+    {
+        using var folder = new ScratchDirectory();
+
+        var stats = await RunAsync(folder.Path, "stats");
+        var export = await RunAsync(folder.Path, "export");
+
+        foreach (var (code, output) in new[] { stats, export })
+        {
+            Assert.Equal(1, code);
+            Assert.Contains($"There is no event log at {Path.Combine(folder.Path, "data", "events.db")}.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
