@@ -4,6 +4,7 @@ using Graph.Projection.Embedded;
 using Graph.Projection.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace Graph.Neo4j.Tests.Conformance;
 
@@ -32,6 +33,13 @@ public sealed class ConformanceFixture : IAsyncLifetime
     }
 
     public GraphTarget this[string name] => Targets.Single(t => t.Name == name);
+
+    /// <summary>The named store's reader, after noting in the test's output which store the test runs against.</summary>
+    public Projection.Reading.IGraphReader ReaderFor(string store, ITestOutputHelper output)
+    {
+        output.WriteLine($"Running against the {store} graph store.");
+        return this[store].Reader;
+    }
 
     private static Uri? Neo4jUri => Environment.GetEnvironmentVariable("NEO4J_URI") is { Length: > 0 } uri ? new Uri(uri) : null;
 

@@ -13,11 +13,7 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
 {
     public static IEnumerable<object[]> Stores => ConformanceFixture.TargetNames();
 
-    private IGraphReader Reader(string store)
-    {
-        output.WriteLine($"Running against the {store} graph store.");
-        return fixture[store].Reader;
-    }
+    private IGraphReader Reader(string store) => fixture.ReaderFor(store, output);
 
     [Theory]
     [MemberData(nameof(Stores))]
