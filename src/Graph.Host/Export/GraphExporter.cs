@@ -35,7 +35,7 @@ public sealed class GraphExporter(IGraphReader reader)
             ? await reader.FindActorsAsync("", null, int.MaxValue, cancellationToken)
             : await InvolvedAsync(statements, cancellationToken);
 
-        foreach (var organisation in ParentsFirst(actors.OfType<OrganisationView>()))
+        foreach (var organisation in DependedOnFirst(actors.OfType<OrganisationView>(), o => o.Id, o => o.ParentId))
         {
             yield return Line(Organisation(organisation));
         }
@@ -45,7 +45,7 @@ public sealed class GraphExporter(IGraphReader reader)
             yield return Line(Person(person));
         }
 
-        foreach (var statement in AnsweredFirst(statements))
+        foreach (var statement in DependedOnFirst(statements, s => s.Id, s => s.RespondsToId))
         {
             yield return Line(Statement(statement));
         }
@@ -80,43 +80,26 @@ public sealed class GraphExporter(IGraphReader reader)
         return [.. found.Values];
     }
 
-    private static IEnumerable<OrganisationView> ParentsFirst(IEnumerable<OrganisationView> organisations)
+    /// <summary>
+    /// Each item after the one it depends on (a part after its parent, an answer after what it answers), otherwise in
+    /// order of id, so an import meets nothing it has not yet read.
+    /// </summary>
+    private static IEnumerable<T> DependedOnFirst<T>(IEnumerable<T> items, Func<T, string> id, Func<T, string?> dependsOn)
+        where T : class
     {
-        var byId = organisations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var byId = items.ToDictionary(id, StringComparer.Ordinal);
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var organisation in byId.Values.OrderBy(o => o.Id, StringComparer.Ordinal))
+        foreach (var item in byId.Values.OrderBy(id, StringComparer.Ordinal))
         {
-            var chain = new Stack<OrganisationView>();
-            for (var o = organisation; o is not null && !written.Contains(o.Id); o = o.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            var chain = new Stack<T>();
+            for (T? i = item; i is not null && !written.Contains(id(i)); i = dependsOn(i) is { } d ? byId.GetValueOrDefault(d) : null)
             {
-                chain.Push(o);
+                chain.Push(i);
             }
 
             while (chain.TryPop(out var next))
             {
-                if (written.Add(next.Id))
-                {
-                    yield return next;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<StatementView> AnsweredFirst(List<StatementView> statements)
-    {
-        var byId = statements.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in statements.OrderBy(s => s.Id, StringComparer.Ordinal))
-        {
-            var chain = new Stack<StatementView>();
-            for (var s = statement; s is not null && !written.Contains(s.Id); s = s.RespondsToId is { } r ? byId.GetValueOrDefault(r) : null)
-            {
-                chain.Push(s);
-            }
-
-            while (chain.TryPop(out var next))
-            {
-                if (written.Add(next.Id))
+                if (written.Add(id(next)))
                 {
                     yield return next;
                 }
