@@ -1,3 +1,4 @@
+using Graph.Testing;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
@@ -13,7 +14,7 @@ public sealed class SchemaContractTests(GraphServiceFactory service)
     [Fact]
     public async Task The_served_schema_is_exactly_the_contract_in_schema_graphql()
     {
-        var contract = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "schema.graphql"));
+        var contract = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "schema.graphql"));
         var served = service.Services.GetRequiredService<ISchema>().Print(new PrintOptions { IncludeDescriptions = true });
 
         Assert.Equal(await CanonicalAsync(contract), await CanonicalAsync(served));
@@ -22,7 +23,7 @@ public sealed class SchemaContractTests(GraphServiceFactory service)
     [Fact]
     public async Task Every_type_field_and_argument_of_the_contract_is_described()
     {
-        var contract = Parser.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "schema.graphql")));
+        var contract = Parser.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "schema.graphql")));
         var missing = new List<string>();
         foreach (var definition in contract.Definitions.OfType<GraphQLParser.AST.GraphQLTypeDefinition>())
         {
@@ -61,18 +62,5 @@ public sealed class SchemaContractTests(GraphServiceFactory service)
         var writer = new StringWriter();
         await new SDLPrinter(new SDLPrinterOptions { PrintComments = false, PrintDescriptions = true }).PrintAsync(document, writer);
         return writer.ToString().Trim();
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Graph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Graph.sln not found above " + AppContext.BaseDirectory);
     }
 }

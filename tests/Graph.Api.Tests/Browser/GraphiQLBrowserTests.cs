@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Graph.Api.Tests.Http;
 using Graph.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

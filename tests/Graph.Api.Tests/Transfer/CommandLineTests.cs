@@ -11,7 +11,7 @@ public sealed class CommandLineTests
     {
         using var first = new ScratchDirectory();
         using var second = new ScratchDirectory();
-        var sample = Path.Combine(SchemaContractTests.RepositoryRoot(), "src", "Graph.Host", "SampleData", "rekognition-moratorium.jsonl");
+        var sample = Path.Combine(Repository.Root, "src", "Graph.Host", "SampleData", "rekognition-moratorium.jsonl");
 
         var imported = await RunAsync(first.Path, "import", sample);
         var again = await RunAsync(first.Path, "import", sample);

@@ -20,7 +20,7 @@ public sealed class CypherLintTests
     [SkippableFact]
     public async Task Every_statement_the_service_sends_to_Neo4j_passes_the_linter()
     {
-        var repo = RepoRoot();
+        var repo = Repository.Root;
         var linter = await RequireLinterAsync(repo);
         var host = Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll");
         using var scratch = new ScratchDirectory();
@@ -47,7 +47,7 @@ public sealed class CypherLintTests
     [SkippableFact]
     public async Task The_linter_fails_a_syntax_error_and_a_relationship_MERGE_with_an_unbound_endpoint()
     {
-        var repo = RepoRoot();
+        var repo = Repository.Root;
         var linter = await RequireLinterAsync(repo);
         using var scratch = new ScratchDirectory();
         var statements = scratch.File("statements.json");
@@ -69,19 +69,6 @@ public sealed class CypherLintTests
         Assert.Contains("unbound-merge:1:33: error: relationship MERGE endpoint (a:Actor {id: $from}) is not bound", output, StringComparison.Ordinal);
         Assert.DoesNotContain("good:", output, StringComparison.Ordinal);
         Assert.Contains("3 statements, 2 failed", output, StringComparison.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Graph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds Graph.sln.");
     }
 
     private static async Task<string> RequireLinterAsync(string repo)

@@ -1,7 +1,7 @@
-namespace Graph.Api.Tests.Http;
+namespace Graph.Testing;
 
 /// <summary>The checkout these tests were built from, for the tools and docs in it.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
