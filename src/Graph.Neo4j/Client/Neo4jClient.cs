@@ -27,6 +27,7 @@ public sealed partial class Neo4jClient(
     internal const string AffinityHeader = "neo4j-cluster-affinity";
 
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonContent = new("application/json");
 
     private readonly Neo4jOptions _options = options.Value;
     private readonly string _queryUri = QueryUri(options.Value);
@@ -82,10 +83,11 @@ public sealed partial class Neo4jClient(
             request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
         }
 
-        if (body is not null)
+        // Neo4j refuses a POST that has no Content-Type even when it has no body (a commit): 500 "Request failed.".
+        if (body is not null || method == HttpMethod.Post)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = new ByteArrayContent(body ?? []);
+            request.Content.Headers.ContentType = JsonContent;
         }
 
         try

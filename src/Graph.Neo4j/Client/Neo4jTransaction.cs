@@ -15,7 +15,9 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
     {
         Open,
 
-        /// <summary>A request failed without an answer, so Neo4j may or may not still hold the transaction.</summary>
+        /// <summary>
+        /// A request failed without an answer, or a commit was refused, so Neo4j may or may not still hold the transaction.
+        /// </summary>
         Unknown,
 
         /// <summary>Neo4j closed it after an error.</summary>
@@ -33,7 +35,7 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
         try
         {
             EnsureOpen("run a statement in");
-            return (await SendAsync(HttpMethod.Post, uri, body, cancellationToken)).ToResult();
+            return (await SendAsync(HttpMethod.Post, uri, body, committing: false, cancellationToken)).ToResult();
         }
         finally
         {
@@ -48,7 +50,7 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
         try
         {
             EnsureOpen("commit");
-            var response = (await SendAsync(HttpMethod.Post, $"{uri}/commit", body: null, cancellationToken)).EnsureSuccess();
+            var response = (await SendAsync(HttpMethod.Post, $"{uri}/commit", body: null, committing: true, cancellationToken)).EnsureSuccess();
             _state = State.Committed;
             return response.Bookmarks;
         }
@@ -77,6 +79,11 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
             (await client.SendAsync(HttpMethod.Delete, uri, body: null, _affinity, CancellationToken.None)).EnsureSuccess();
             client.TransactionRolledBack(uri);
         }
+        catch (ClientException ex) when (ex.Code == "Neo.ClientError.Request.Invalid")
+        {
+            // 404 "Transaction with Id ... was not found": Neo4j had closed it already.
+            client.TransactionRolledBack(uri);
+        }
         catch (Neo4jException ex)
         {
             client.TransactionRollbackFailed(uri, ex);
@@ -87,7 +94,7 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
         }
     }
 
-    private async Task<QueryApiResponse> SendAsync(HttpMethod method, string requestUri, byte[]? body, CancellationToken cancellationToken)
+    private async Task<QueryApiResponse> SendAsync(HttpMethod method, string requestUri, byte[]? body, bool committing, CancellationToken cancellationToken)
     {
         QueryApiResponse response;
         try
@@ -103,8 +110,10 @@ internal sealed class Neo4jTransaction(Neo4jClient client, string uri, string? a
         _affinity = response.Affinity ?? _affinity;
         if (response.Failure is not null)
         {
+            // An error answered to a statement closes the transaction. One answered to a commit need not: Neo4j keeps a
+            // transaction whose commit it refused as a bad request, so a rollback is still worth sending.
             _failure = response.Failure;
-            _state = response.HasTransaction ? State.Open : State.Failed;
+            _state = committing ? State.Unknown : State.Failed;
         }
 
         return response;

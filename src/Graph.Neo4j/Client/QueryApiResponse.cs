@@ -5,10 +5,12 @@ using System.Text.Json;
 namespace Graph.Neo4j.Client;
 
 /// <summary>
-/// One answer of the Query API, classified. Neo4j reports errors in an <c>errors</c> list, but the HTTP status that
-/// comes with it varies: the docs say 202 for everything but authentication (401), and since 2025.11 the server
-/// derives the status from the error's GQL status (400, 404 and so on). So the list decides, and the status only when
-/// there is none (a proxy's 503, a 404 where there is no Query API).
+/// One answer of the Query API, classified. Neo4j reports errors in an <c>errors</c> list whose code says what happened,
+/// while the HTTP status is coarse: Neo4j 5.26 answers statement errors with 400 whether they are client errors or
+/// transient ones (a deadlock), a missing transaction or database with 404, bad credentials with 401, a malformed
+/// <c>Authorization</c> header with 400, and a POST without <c>Content-Type</c> with 500 and a client error's code
+/// (the exchanges in the tests' <c>Recordings</c>). So the list decides, and the status only when there is none (a
+/// proxy's 503, a 404 where there is no Query API).
 /// </summary>
 internal sealed class QueryApiResponse
 {
@@ -29,11 +31,8 @@ internal sealed class QueryApiResponse
     /// <summary>What went wrong, or null when the request succeeded.</summary>
     public Neo4jException? Failure { get; }
 
-    /// <summary>
-    /// Whether the answer still describes an open transaction: Neo4j leaves out the <c>transaction</c> key once the
-    /// transaction is closed, after a commit or an error.
-    /// </summary>
-    public bool HasTransaction => _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty("transaction", out var tx) && tx.ValueKind == JsonValueKind.Object;
+    /// <summary>Whether the answer describes an open transaction: Neo4j sends <c>transaction</c> until it is closed.</summary>
+    private bool HasTransaction => _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty("transaction", out var tx) && tx.ValueKind == JsonValueKind.Object;
 
     /// <summary>The id of the transaction (<c>transaction.id</c>), from the answer that opened it.</summary>
     public string TransactionId =>
@@ -113,8 +112,12 @@ internal sealed class QueryApiResponse
                 return new ProtocolException($"Neo4j answered HTTP {(int)status} to {request} with an error that has no code: {Quote(error.GetRawText())}");
             }
 
-            // A malformed Authorization header comes back as Neo.ClientError.Request.InvalidFormat with 401.
-            return status == HttpStatusCode.Unauthorized ? new AuthenticationException(code, message) : FromCode(code, message);
+            return status switch
+            {
+                HttpStatusCode.Unauthorized => new AuthenticationException(code, message),
+                HttpStatusCode.NotFound when message == "Not Found" => NoQueryApi(request),
+                _ => FromCode(code, message),
+            };
         }
 
         var statusCode = (int)status;
@@ -127,14 +130,17 @@ internal sealed class QueryApiResponse
         {
             HttpStatusCode.Unauthorized => new AuthenticationException(
                 "Neo.ClientError.Security.Unauthorized", $"Neo4j refused the credentials (HTTP 401) for {request}."),
-            HttpStatusCode.NotFound => new DatabaseNotFoundException(
-                "Neo.ClientError.Database.DatabaseNotFound", $"HTTP 404 for {request}: no such database, or no Query API at that address."),
+            HttpStatusCode.NotFound => NoQueryApi(request),
             _ when statusCode >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new ServiceUnavailableException(
                 $"Neo4j answered HTTP {statusCode} to {request}: {Quote(Encoding.UTF8.GetString(content))}"),
             _ => new ProtocolException(
                 $"Neo4j answered HTTP {statusCode} to {request} with something that is not the Query API's JSON: {Quote(Encoding.UTF8.GetString(content))}"),
         };
     }
+
+    private static DatabaseNotFoundException NoQueryApi(string request) => new(
+        "Neo.ClientError.Database.DatabaseNotFound",
+        $"HTTP 404 for {request}: no Query API at that address. Neo4j:Uri should be the server's HTTP address, e.g. http://localhost:7474.");
 
     /// <summary>Maps a status code to the official driver's exception types.</summary>
     internal static Neo4jException FromCode(string code, string message) => code switch

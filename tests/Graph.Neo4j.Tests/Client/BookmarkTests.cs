@@ -15,8 +15,8 @@ public sealed class BookmarkTests
         await client.RunAsync("MATCH (n) RETURN n", accessMode: AccessMode.Read);
 
         var read = harness.Fake.Requests[1].Json;
-        Assert.Equal(["FB:fake-1"], write.Bookmarks);
-        Assert.Equal(["FB:fake-1"], read.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal([QueryApiFake.Bookmark(1)], write.Bookmarks);
+        Assert.Equal([QueryApiFake.Bookmark(1)], read.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()));
         Assert.Equal("Read", read.GetProperty("accessMode").GetString());
     }
 
@@ -36,9 +36,9 @@ public sealed class BookmarkTests
         };
         await client.ExecuteReadAsync(tx => tx.RunAsync("MATCH (n) RETURN n"));
 
-        Assert.Equal(["FB:fake-1"], afterCommit);
-        Assert.Equal(["FB:fake-1"], read!.Bookmarks);
-        Assert.Equal(["FB:fake-2"], client.LastBookmarks);
+        Assert.Equal([QueryApiFake.Bookmark(1)], afterCommit);
+        Assert.Equal([QueryApiFake.Bookmark(1)], read!.Bookmarks);
+        Assert.Equal([QueryApiFake.Bookmark(2)], client.LastBookmarks);
     }
 
     [Fact]
@@ -57,6 +57,6 @@ public sealed class BookmarkTests
         harness.Fake.Handler = _ => FakeResult.Empty;
         await client.RunAsync("MATCH (n) RETURN n", accessMode: AccessMode.Read);
 
-        Assert.Equal(["FB:fake-1", "FB:fake-2"], harness.Fake.Requests[2].Json.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()).Order());
+        Assert.Equal([QueryApiFake.Bookmark(1), QueryApiFake.Bookmark(2)], harness.Fake.Requests[2].Json.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()).Order(StringComparer.Ordinal));
     }
 }

@@ -29,7 +29,7 @@ public sealed class QueryTests
         Assert.Equal(4, result.Counter("propertiesSet"));
         Assert.Equal(0, result.Counter("relationshipsCreated"));
         Assert.True(result.Counters["containsUpdates"].GetBoolean());
-        Assert.Equal(["FB:fake-1"], result.Bookmarks);
+        Assert.Equal([QueryApiFake.Bookmark(1)], result.Bookmarks);
         Assert.Equal("neo4j", received!.Database);
         Assert.Null(received.TransactionId);
         Assert.Equal("Amazon", received.String("name"));

@@ -9,6 +9,9 @@ public sealed class TransactionTests
     public async Task A_write_transaction_is_opened_run_and_committed_echoing_the_affinity_header()
     {
         await using var harness = await QueryApiHarness.StartAsync();
+
+        // As a cluster member or Aura answers, by the docs; a single server sends no affinity header.
+        harness.Fake.ClusterAffinity = true;
         var statements = new List<FakeStatement>();
         var committed = new List<string>();
         harness.Fake.Handler = statement =>
@@ -28,14 +31,15 @@ public sealed class TransactionTests
         var requests = harness.Fake.Requests;
         Assert.Equal(["aclu", "ibm"], ids);
         Assert.Equal(
-            [("POST", "/db/neo4j/query/v2/tx"), ("POST", "/db/neo4j/query/v2/tx/tx1"), ("POST", "/db/neo4j/query/v2/tx/tx1"), ("POST", "/db/neo4j/query/v2/tx/tx1/commit")],
+            [("POST", "/db/neo4j/query/v2/tx"), ("POST", $"/db/neo4j/query/v2/tx/{QueryApiFake.TransactionId(1)}"), ("POST", $"/db/neo4j/query/v2/tx/{QueryApiFake.TransactionId(1)}"), ("POST", $"/db/neo4j/query/v2/tx/{QueryApiFake.TransactionId(1)}/commit")],
             requests.Select(r => (r.Method, r.Path)));
         Assert.Null(requests[0].Affinity);
         var affinity = Assert.Single(requests.Skip(1).Select(r => r.Affinity).Distinct());
         Assert.False(string.IsNullOrEmpty(affinity));
         Assert.Equal("Write", requests[0].Json.GetProperty("accessMode").GetString());
-        Assert.All(statements, s => Assert.Equal(("tx1", AccessMode.Write), (s.TransactionId, s.AccessMode)));
-        Assert.Equal(["tx1"], committed);
+        Assert.All(requests, r => Assert.StartsWith("application/json", r.Header("Content-Type"), StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Equal((QueryApiFake.TransactionId(1), AccessMode.Write), (s.TransactionId, s.AccessMode)));
+        Assert.Equal([QueryApiFake.TransactionId(1)], committed);
         Assert.Empty(harness.Fake.OpenTransactions);
     }
 
@@ -68,9 +72,9 @@ public sealed class TransactionTests
 
         var last = harness.Fake.Requests[^1];
         Assert.Equal("The work changed its mind.", error.Message);
-        Assert.Equal(("DELETE", "/db/neo4j/query/v2/tx/tx1"), (last.Method, last.Path));
+        Assert.Equal(("DELETE", $"/db/neo4j/query/v2/tx/{QueryApiFake.TransactionId(1)}"), (last.Method, last.Path));
         Assert.Equal(harness.Fake.Requests[1].Affinity, last.Affinity);
-        Assert.Equal(["tx1"], rolledBack);
+        Assert.Equal([QueryApiFake.TransactionId(1)], rolledBack);
         Assert.Empty(committed);
         Assert.Equal(3, harness.Attempts);
     }
@@ -84,6 +88,22 @@ public sealed class TransactionTests
         await Assert.ThrowsAsync<ClientException>(() => harness.Client().ExecuteWriteAsync(tx => tx.RunAsync("CREATE (n:Organisation {id: 'dup'})")));
 
         Assert.Equal(["POST", "POST"], harness.Fake.Requests.Select(r => r.Method));
+        Assert.Empty(harness.Fake.OpenTransactions);
+    }
+
+    [Fact]
+    public async Task A_refused_commit_is_reported_and_followed_by_a_rollback_in_case_the_transaction_is_still_open()
+    {
+        await using var harness = await QueryApiHarness.StartAsync();
+        harness.Fake.OnCommit = _ => throw new FakeNeo4jError("Neo.ClientError.Schema.ConstraintValidationFailed", "Node already exists");
+
+        var error = await Assert.ThrowsAsync<ClientException>(() => harness.Client().ExecuteWriteAsync(tx => tx.RunAsync("CREATE (n)")));
+
+        var tx = QueryApiFake.TransactionId(1);
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", error.Code);
+        Assert.Equal(
+            [("POST", "/tx"), ("POST", $"/tx/{tx}"), ("POST", $"/tx/{tx}/commit"), ("DELETE", $"/tx/{tx}")],
+            harness.Fake.Requests.Select(r => (r.Method, r.Path["/db/neo4j/query/v2".Length..])));
         Assert.Empty(harness.Fake.OpenTransactions);
     }
 
@@ -124,9 +144,9 @@ public sealed class TransactionTests
         });
 
         Assert.Equal(2, runs);
-        Assert.Equal(["tx2"], committed);
+        Assert.Equal([QueryApiFake.TransactionId(2)], committed);
         Assert.Equal(
-            ["/tx", "/tx/tx1", "/tx/tx1", "/tx", "/tx/tx2", "/tx/tx2", "/tx/tx2/commit"],
+            ["/tx", $"/tx/{QueryApiFake.TransactionId(1)}", $"/tx/{QueryApiFake.TransactionId(1)}", "/tx", $"/tx/{QueryApiFake.TransactionId(2)}", $"/tx/{QueryApiFake.TransactionId(2)}", $"/tx/{QueryApiFake.TransactionId(2)}/commit"],
             harness.Fake.Requests.Select(r => r.Path["/db/neo4j/query/v2".Length..]));
     }
 
@@ -150,7 +170,7 @@ public sealed class TransactionTests
         });
 
         Assert.Equal(2, runs);
-        Assert.Equal(["tx2"], committed);
+        Assert.Equal([QueryApiFake.TransactionId(2)], committed);
         Assert.Empty(harness.Fake.OpenTransactions);
     }
 
@@ -179,7 +199,7 @@ public sealed class TransactionTests
             return await tx.RunAsync("CREATE (m)", cancellationToken: cancellation.Token);
         }, cancellation.Token));
 
-        Assert.Equal(["tx1"], rolledBack);
+        Assert.Equal([QueryApiFake.TransactionId(1)], rolledBack);
         Assert.Equal("DELETE", harness.Fake.Requests[^1].Method);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
     public static IEnumerable<object[]> TargetNames()
     {
         yield return ["embedded"];
-        if (Neo4jUri is not null)
+        if (LiveNeo4j.Uri is not null)
         {
             yield return ["neo4j"];
         }
@@ -41,8 +41,6 @@ public sealed class ConformanceFixture : IAsyncLifetime
         return this[store].Reader;
     }
 
-    private static Uri? Neo4jUri => Environment.GetEnvironmentVariable("NEO4J_URI") is { Length: > 0 } uri ? new Uri(uri) : null;
-
     public async Task InitializeAsync()
     {
         var sample = await SampleEvents.LoadAsync();
@@ -51,16 +49,16 @@ public sealed class ConformanceFixture : IAsyncLifetime
 
         var embedded = new InMemoryGraph();
         Targets.Add(new GraphTarget("embedded", new EmbeddedGraphStore(embedded), new EmbeddedGraphReader(embedded)));
-        if (Neo4jUri is { } uri)
+        if (LiveNeo4j.Uri is { } uri)
         {
             var client = new Neo4jClient(
                 new HttpClient(),
                 Options.Create(new Neo4jOptions
                 {
                     Uri = uri,
-                    Database = Environment.GetEnvironmentVariable("NEO4J_DATABASE") ?? "neo4j",
-                    User = Environment.GetEnvironmentVariable("NEO4J_USERNAME") ?? Environment.GetEnvironmentVariable("NEO4J_USER"),
-                    Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
+                    Database = LiveNeo4j.Database,
+                    User = LiveNeo4j.User,
+                    Password = LiveNeo4j.Password,
                 }),
                 NullLogger<Neo4jClient>.Instance,
                 TimeProvider.System);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Graph.Neo4j.Client;
@@ -6,33 +7,36 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Graph.Neo4j.Tests.Fake;
 
 /// <summary>
-/// Neo4j's HTTP Query API v2 on a loopback Kestrel port, faked because no Neo4j server can run here. It follows the
-/// documented wire format (https://neo4j.com/docs/query-api/current/):
+/// Neo4j's HTTP Query API v2 on a loopback Kestrel port, for the tests CI runs without a Neo4j server. It answers as
+/// a real Neo4j 5.26.0 was seen to answer (the exchanges in <c>Recordings/query-api-5.26</c>, which
+/// <c>RecordedExchangeTests</c> replays against it):
 /// <list type="bullet">
-/// <item><c>POST /db/{db}/query/v2</c> answers 202 with <c>data.fields</c>, <c>data.values</c> (a list of rows, each a
-/// list of values), <c>counters</c> when the request says <c>"includeCounters": true</c>, and <c>bookmarks</c>;</item>
-/// <item><c>POST .../tx</c> opens a transaction, <c>POST .../tx/{id}</c> runs in it, <c>POST .../tx/{id}/commit</c>
-/// commits and <c>DELETE .../tx/{id}</c> rolls back; open answers carry <c>transaction.id</c> and
-/// <c>transaction.expires</c>, and every answer carries the <c>neo4j-cluster-affinity</c> header, which the later
-/// requests of the transaction must echo (as on Aura; otherwise the transaction is "not found");</item>
-/// <item>errors are <c>{"errors": [{"code", "message"}]}</c>: 401 for missing or wrong credentials, 404 for an unknown
-/// database, 400 for the rest (see <see cref="FakeNeo4jError"/>).</item>
+/// <item>requests are checked in the server's order: credentials (401, or 400 for a malformed header), route (404),
+/// method (405), <c>Content-Type</c> (415, or 500 "Request failed." for a POST with neither body nor type), <c>Accept</c>
+/// (406), the body (400 "Bad Request"), the transaction (404 "not found"), the database (404), the statement;</item>
+/// <item>success is 202: <c>data</c>, <c>counters</c> only when asked for, <c>bookmarks</c> after an auto-commit query
+/// or a commit, <c>transaction</c> while a transaction stays open; a rollback is 200 with no body;</item>
+/// <item>an error answered to a statement closes its transaction; a commit refused for its missing
+/// <c>Content-Type</c> leaves it open;</item>
+/// <item>errors are <c>{"errors": [{"code", "message"}]}</c>, 400 for statement errors, transient ones included;</item>
+/// <item>typed JSON (<c>application/vnd.neo4j.query</c>) when the client accepts it.</item>
 /// </list>
 /// </summary>
 /// <remarks>
 /// Cypher is not interpreted: <see cref="Handler"/> says what each statement returns. It is called outside any lock,
-/// for implicit queries (<see cref="FakeStatement.TransactionId"/> null: their writes count as committed when it
+/// for auto-commit queries (<see cref="FakeStatement.TransactionId"/> null: their writes count as committed when it
 /// returns, after which <see cref="OnCommit"/> is called with a synthetic id <c>implicit-N</c>) and for statements of
 /// explicit transactions (a model should stage their writes until <see cref="OnCommit"/> or <see cref="OnRollback"/>
-/// names the transaction). As in Neo4j, a statement that fails in a transaction rolls the transaction back.
+/// names the transaction). <see cref="ClusterAffinity"/> adds what a cluster or Aura does and this machine cannot run:
+/// the <c>neo4j-cluster-affinity</c> header, as documented.
 /// </remarks>
 public sealed class QueryApiFake : IAsyncDisposable
 {
@@ -40,11 +44,17 @@ public sealed class QueryApiFake : IAsyncDisposable
 
     public const string DefaultTransientCode = "Neo.TransientError.General.DatabaseUnavailable";
 
+    private const string Json = "application/json";
+    private const string TypedJson = "application/vnd.neo4j.query";
+    private const string RequestInvalid = "Neo.ClientError.Request.Invalid";
+
     private static readonly string[] CounterNames =
     [
         "nodesCreated", "nodesDeleted", "propertiesSet", "relationshipsCreated", "relationshipsDeleted", "labelsAdded",
         "labelsRemoved", "indexesAdded", "indexesRemoved", "constraintsAdded", "constraintsRemoved",
     ];
+
+    private static readonly HashSet<string> BodyFields = ["statement", "parameters", "includeCounters", "accessMode", "bookmarks", "impersonatedUser", "maxExecutionTime"];
 
     private readonly Lock _lock = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -55,7 +65,7 @@ public sealed class QueryApiFake : IAsyncDisposable
     private string _failureCode = DefaultTransientCode;
     private int _transactionCount;
     private int _implicitCount;
-    private int _bookmarkCount;
+    private long _lastBookmark;
 
     private QueryApiFake()
     {
@@ -76,11 +86,18 @@ public sealed class QueryApiFake : IAsyncDisposable
     /// <summary>The databases that exist; any other answers 404 <c>Neo.ClientError.Database.DatabaseNotFound</c>.</summary>
     public IReadOnlyCollection<string> Databases { get; set; } = ["neo4j"];
 
+    /// <summary>
+    /// Whether to behave as a cluster member or Aura does, by the docs: every answer about a transaction carries a
+    /// <c>neo4j-cluster-affinity</c> header that the later requests of the transaction must echo. A single server (what
+    /// was recorded) sends none and needs none.
+    /// </summary>
+    public bool ClusterAffinity { get; set; }
+
     /// <summary>Says what each statement returns, or throws <see cref="FakeNeo4jError"/>. By default: nothing.</summary>
     public Func<FakeStatement, FakeResult> Handler { get; set; } = _ => FakeResult.Empty;
 
     /// <summary>
-    /// Called with the id of each committed transaction, <c>implicit-N</c> for implicit queries. It may throw
+    /// Called with the id of each committed transaction, <c>implicit-N</c> for auto-commit queries. It may throw
     /// <see cref="FakeNeo4jError"/> to fail the commit, after which <see cref="OnRollback"/> is called for an explicit one.
     /// </summary>
     public Action<string>? OnCommit { get; set; }
@@ -88,7 +105,7 @@ public sealed class QueryApiFake : IAsyncDisposable
     /// <summary>Called with the id of each transaction rolled back, failed, or lost when the fake stopped.</summary>
     public Action<string>? OnRollback { get; set; }
 
-    /// <summary>While true, every request is answered 503 with a plain-text body, as a load balancer would.</summary>
+    /// <summary>While true, every request is answered 503 with a plain-text body, as a proxy in front of Neo4j would.</summary>
     public bool Unavailable { get; set; }
 
     /// <summary>How long to wait before answering each request (e.g. to make the client time out).</summary>
@@ -127,8 +144,8 @@ public sealed class QueryApiFake : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes the next <paramref name="count"/> requests that pass authentication and name a known database fail with
-    /// <paramref name="code"/> (and roll back the transaction they belong to).
+    /// Makes the next <paramref name="count"/> statements and commits that get past the protocol's checks fail with
+    /// <paramref name="code"/>, closing the transaction they belong to, as an error does on the server.
     /// </summary>
     public void FailNextRequests(int count, string code = DefaultTransientCode)
     {
@@ -183,10 +200,21 @@ public sealed class QueryApiFake : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>The id of the <paramref name="n"/>th transaction the fake opens: four hex digits, as the server's are.</summary>
+    public static string TransactionId(int n) => n.ToString("x4", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The <paramref name="n"/>th bookmark the fake gives out: "FB:" and base64, as the server's are. The fake takes only
+    /// bookmarks it gave out, and answers any other with <c>Neo.ClientError.Transaction.InvalidBookmark</c>.
+    /// </summary>
+    public static string Bookmark(long n) => "FB:" + Convert.ToBase64String(BitConverter.GetBytes(n));
+
+    /// <summary>The status the server answers an error code with, as recorded: statement errors are all 400.</summary>
     internal static int StatusFor(string code) => code switch
     {
         "Neo.ClientError.Security.Unauthorized" => StatusCodes.Status401Unauthorized,
         "Neo.ClientError.Database.DatabaseNotFound" => StatusCodes.Status404NotFound,
+        _ when code.StartsWith("Neo.DatabaseError.", StringComparison.Ordinal) => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -246,24 +274,34 @@ public sealed class QueryApiFake : IAsyncDisposable
         catch (Exception ex)
         {
             // A hook that throws should show up in the test, not as a bare 500 that the client retries.
-            reply = Error(new FakeNeo4jError("Neo.DatabaseError.General.UnknownError", $"The fake failed: {ex}", StatusCodes.Status500InternalServerError));
+            reply = Error(new FakeNeo4jError("Neo.DatabaseError.General.UnknownError", $"The fake failed: {ex}"));
         }
 
         context.Response.StatusCode = reply.Status;
-        if (reply.Affinity is not null)
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (reply.Affinity is not null && ClusterAffinity)
         {
             context.Response.Headers[AffinityHeader] = reply.Affinity;
         }
 
         if (reply.Body is not null)
         {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(reply.Body), aborted);
+            context.Response.ContentType = reply.ContentType ?? (reply.Typed ? TypedJson : Json);
+            await context.Response.WriteAsync(reply.Body.ToJsonString(), aborted);
         }
     }
 
     private Reply Answer(RecordedRequest request)
     {
+        if (request.Method == "GET" && request.Path == "/")
+        {
+            return Discovery();
+        }
+
         if (Authenticate(request.Authorization) is { } refused)
         {
             return refused;
@@ -271,37 +309,47 @@ public sealed class QueryApiFake : IAsyncDisposable
 
         if (Route.Parse(request.Path) is not { } route)
         {
-            return new Reply(StatusCodes.Status404NotFound, null);
+            return Invalid(StatusCodes.Status404NotFound, "Not Found");
         }
 
-        if (!HttpMethods.IsPost(request.Method) && !(route.Kind == RouteKind.Run && HttpMethods.IsDelete(request.Method)))
+        var deleting = HttpMethods.IsDelete(request.Method);
+        if (deleting && route.Kind != RouteKind.Run)
         {
             return new Reply(StatusCodes.Status405MethodNotAllowed, null);
         }
 
-        if (!Databases.Contains(route.Database))
+        if (!deleting && !HttpMethods.IsPost(request.Method))
         {
-            return Error(new FakeNeo4jError("Neo.ClientError.Database.DatabaseNotFound", $"Database does not exist. Database name: '{route.Database}'."));
+            return Invalid(StatusCodes.Status405MethodNotAllowed, "Method Not Allowed");
         }
 
-        if (request.Body.Length > 0 && !(request.Header("Content-Type") ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        var typed = false;
+        var body = Body.None;
+        if (!deleting)
         {
-            return new Reply(StatusCodes.Status415UnsupportedMediaType, null);
-        }
+            var contentType = MediaType(request.Header("Content-Type"));
+            if (contentType is null && request.Body.Length == 0)
+            {
+                return Invalid(StatusCodes.Status500InternalServerError, "Request failed.");
+            }
 
-        JsonElement body;
-        try
-        {
-            body = request.Json;
-        }
-        catch (JsonException ex)
-        {
-            return Error(new FakeNeo4jError("Neo.ClientError.Request.InvalidFormat", $"The body is not JSON: {ex.Message}"));
-        }
+            if (contentType is not (Json or TypedJson))
+            {
+                return Invalid(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type");
+            }
 
-        if (body.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object))
-        {
-            return Error(new FakeNeo4jError("Neo.ClientError.Request.Invalid", "The body must be a JSON object."));
+            if (Accepts(request.Header("Accept")) is not { } typedAnswer)
+            {
+                return Invalid(StatusCodes.Status406NotAcceptable, "Not Acceptable");
+            }
+
+            typed = typedAnswer;
+            if (Body.Parse(request.Body) is not { } parsed)
+            {
+                return Invalid(StatusCodes.Status400BadRequest, "Bad Request", typed);
+            }
+
+            body = parsed;
         }
 
         OpenTransaction? transaction = null;
@@ -312,80 +360,108 @@ public sealed class QueryApiFake : IAsyncDisposable
                 transaction = _transactions.GetValueOrDefault(id);
             }
 
-            if (transaction is null || transaction.Database != route.Database || transaction.Affinity != request.Affinity)
+            if (transaction is null || transaction.Database != route.Database || (ClusterAffinity && transaction.Affinity != request.Affinity))
             {
-                return Error(new FakeNeo4jError(
-                    "Neo.ClientError.Request.Invalid",
-                    $"Transaction with Id: \"{id}\" was not found. It may have timed out and therefore rolled back or the routing header '{AffinityHeader}' was not provided."));
+                return Invalid(
+                    StatusCodes.Status404NotFound,
+                    $"Transaction with Id: \"{id}\" was not found. It may have timed out and therefore rolled back or the routing header '{AffinityHeader}' was not provided.",
+                    typed);
             }
         }
 
-        if (TakeInjectedFailure() is { } code)
+        if (!Databases.Contains(route.Database))
+        {
+            return Error(new FakeNeo4jError("Neo.ClientError.Database.DatabaseNotFound", $"Graph not found: {route.Database}"), typed);
+        }
+
+        if (TakeInjectedFailure() is { } injected)
         {
             if (transaction is not null)
             {
                 Close(transaction);
             }
 
-            return Error(new FakeNeo4jError(code, "Injected by the fake."), transaction?.Affinity);
+            return Error(new FakeNeo4jError(injected, "Injected by the fake."), typed, transaction?.Affinity);
         }
 
-        try
+        if (deleting)
         {
-            return route.Kind switch
-            {
-                RouteKind.Query => RunImplicit(route.Database, body),
-                RouteKind.Begin => Begin(route.Database, body),
-                RouteKind.Run when HttpMethods.IsDelete(request.Method) => Rollback(transaction!),
-                RouteKind.Run => RunIn(transaction!, body, commit: false),
-                _ => RunIn(transaction!, body, commit: true),
-            };
+            return Rollback(transaction!);
         }
-        catch (FakeNeo4jError error)
+
+        if (body.Bookmarks.FirstOrDefault(b => !IsBookmark(b)) is { } wrong)
         {
-            return Error(error, transaction?.Affinity);
+            return Error(new FakeNeo4jError("Neo.ClientError.Transaction.InvalidBookmark", $"Parsing of supplied bookmarks failed: '{wrong}' is not a bookmark this server issued."), typed);
         }
+
+        return route.Kind switch
+        {
+            RouteKind.Query => RunImplicit(route.Database, body, typed),
+            RouteKind.Begin => Begin(route.Database, body, typed),
+            RouteKind.Run => RunIn(transaction!, body, typed, commit: false),
+            _ => RunIn(transaction!, body, typed, commit: true),
+        };
     }
 
-    private Reply RunImplicit(string database, JsonElement body)
+    private Reply Discovery() => new(StatusCodes.Status200OK, FakeValues.Node(new Dictionary<string, object?>
     {
-        var cypher = Statement(body) ?? throw new FakeNeo4jError("Neo.ClientError.Request.Invalid", "The body has no statement.");
-        var outcome = Execute(new FakeStatement(database, cypher, Parameters(body), Mode(body), null, Bookmarks(body)), body);
+        ["bolt_routing"] = $"neo4j://{_uri.Host}:7687",
+        ["query"] = $"{_uri.AbsoluteUri}db/{{databaseName}}/query/v2",
+        ["transaction"] = $"{_uri.AbsoluteUri}db/{{databaseName}}/tx",
+        ["bolt_direct"] = $"bolt://{_uri.Host}:7687",
+        ["neo4j_version"] = "5.26.0",
+        ["neo4j_edition"] = "community",
+    }));
+
+    private Reply RunImplicit(string database, Body body, bool typed)
+    {
+        if (string.IsNullOrEmpty(body.Statement))
+        {
+            return Invalid(StatusCodes.Status400BadRequest, "statement cannot be null or empty", typed);
+        }
+
+        var outcome = Execute(new FakeStatement(database, body.Statement, body.Parameters, body.AccessMode, null, body.Bookmarks), body, typed);
         if (outcome.Error is not null)
         {
-            return Error(outcome.Error);
+            return Error(outcome.Error, typed);
         }
 
         OnCommit?.Invoke($"implicit-{Interlocked.Increment(ref _implicitCount)}");
         outcome.Reply["bookmarks"] = new[] { NewBookmark() };
-        return new Reply(StatusCodes.Status202Accepted, outcome.Reply);
+        return new Reply(StatusCodes.Status202Accepted, FakeValues.Node(outcome.Reply), Typed: typed);
     }
 
-    private Reply Begin(string database, JsonElement body)
+    private Reply Begin(string database, Body body, bool typed)
     {
-        var id = $"tx{Interlocked.Increment(ref _transactionCount)}";
+        if (body.Statement is "")
+        {
+            return Error(new FakeNeo4jError("Neo.DatabaseError.General.UnknownError", "An unknown error occurred."), typed);
+        }
+
+        var id = TransactionId(Interlocked.Increment(ref _transactionCount));
 
         // Distinct for each transaction, so a client that echoes the wrong one is caught.
         var affinity = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_uri.Authority}#{id}"));
-        var transaction = new OpenTransaction(id, database, Mode(body), Bookmarks(body), affinity);
+        var transaction = new OpenTransaction(id, database, body.AccessMode, body.Bookmarks, affinity);
         lock (_lock)
         {
             _transactions.Add(id, transaction);
         }
 
-        return RunIn(transaction, body, commit: false);
+        return RunIn(transaction, body, typed, commit: false);
     }
 
-    private Reply RunIn(OpenTransaction transaction, JsonElement body, bool commit)
+    private Reply RunIn(OpenTransaction transaction, Body body, bool typed, bool commit)
     {
         var reply = new Dictionary<string, object?>();
-        if (Statement(body) is { } cypher)
+        if (!string.IsNullOrEmpty(body.Statement))
         {
-            var outcome = Execute(new FakeStatement(transaction.Database, cypher, Parameters(body), transaction.AccessMode, transaction.Id, transaction.Bookmarks), body);
+            var statement = new FakeStatement(transaction.Database, body.Statement, body.Parameters, transaction.AccessMode, transaction.Id, transaction.Bookmarks);
+            var outcome = Execute(statement, body, typed);
             if (outcome.Error is not null)
             {
                 Close(transaction);
-                return Error(outcome.Error, transaction.Affinity);
+                return Error(outcome.Error, typed, transaction.Affinity);
             }
 
             reply = outcome.Reply;
@@ -402,10 +478,10 @@ public sealed class QueryApiFake : IAsyncDisposable
             {
                 OnCommit?.Invoke(transaction.Id);
             }
-            catch (FakeNeo4jError)
+            catch (FakeNeo4jError error)
             {
                 OnRollback?.Invoke(transaction.Id);
-                throw;
+                return Error(error, typed, transaction.Affinity);
             }
 
             reply["bookmarks"] = new[] { NewBookmark() };
@@ -419,16 +495,16 @@ public sealed class QueryApiFake : IAsyncDisposable
             };
         }
 
-        return new Reply(StatusCodes.Status202Accepted, reply, transaction.Affinity);
+        return new Reply(StatusCodes.Status202Accepted, FakeValues.Node(reply), transaction.Affinity, typed);
     }
 
     private Reply Rollback(OpenTransaction transaction)
     {
         Close(transaction);
-        return new Reply(StatusCodes.Status202Accepted, new Dictionary<string, object?>(), transaction.Affinity);
+        return new Reply(StatusCodes.Status200OK, null, transaction.Affinity);
     }
 
-    private (Dictionary<string, object?> Reply, FakeNeo4jError? Error) Execute(FakeStatement statement, JsonElement body)
+    private (Dictionary<string, object?> Reply, FakeNeo4jError? Error) Execute(FakeStatement statement, Body body, bool typed)
     {
         FakeResult result;
         try
@@ -441,16 +517,25 @@ public sealed class QueryApiFake : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            return ([], new FakeNeo4jError("Neo.DatabaseError.General.UnknownError", $"The fake's handler threw: {ex}", StatusCodes.Status500InternalServerError));
+            return ([], new FakeNeo4jError("Neo.DatabaseError.General.UnknownError", $"The fake's handler threw: {ex}"));
         }
 
         var reply = new Dictionary<string, object?>
         {
-            ["data"] = new Dictionary<string, object?> { ["fields"] = result.Fields, ["values"] = result.Values },
+            ["data"] = new Dictionary<string, object?>
+            {
+                ["fields"] = result.Fields,
+                ["values"] = result.Values.Select(row => row.Select(value => FakeValues.Encode(value, typed)).ToArray()).ToArray(),
+            },
         };
-        if (body.TryGetProperty("includeCounters", out var include) && include.ValueKind == JsonValueKind.True)
+        if (body.IncludeCounters)
         {
             reply["counters"] = Counters(result.Counters ?? new Dictionary<string, long>());
+        }
+
+        if (result.Notifications is { Count: > 0 } notifications)
+        {
+            reply["notifications"] = notifications;
         }
 
         return (reply, null);
@@ -479,7 +564,7 @@ public sealed class QueryApiFake : IAsyncDisposable
     {
         if (authorization is null)
         {
-            return Refuse("Neo.ClientError.Security.Unauthorized", "No authentication header supplied.");
+            return Refuse("No authentication header supplied.");
         }
 
         var parts = authorization.Split(' ', 2);
@@ -490,7 +575,7 @@ public sealed class QueryApiFake : IAsyncDisposable
         }
         catch (FormatException)
         {
-            return Refuse("Neo.ClientError.Request.InvalidFormat", "Invalid authentication header.");
+            return Malformed();
         }
 
         var accepted = parts[0].ToUpperInvariant() switch
@@ -502,11 +587,18 @@ public sealed class QueryApiFake : IAsyncDisposable
         return accepted switch
         {
             true => null,
-            false => Refuse("Neo.ClientError.Security.Unauthorized", "Invalid username or password."),
-            null => Refuse("Neo.ClientError.Request.InvalidFormat", "Invalid authentication header."),
+            false => Refuse("Invalid credential."),
+            null => Malformed(),
         };
 
-        static Reply Refuse(string code, string message) => Error(new FakeNeo4jError(code, message, StatusCodes.Status401Unauthorized));
+        static Reply Refuse(string message) => Error(
+            new FakeNeo4jError("Neo.ClientError.Security.Unauthorized", message),
+            headers: new Dictionary<string, string> { ["WWW-Authenticate"] = "Basic realm=\"Neo4j\", Bearer realm=\"Neo4j\"" },
+            contentType: "application/json;charset=utf-8");
+
+        static Reply Malformed() => Error(
+            new FakeNeo4jError("Neo.ClientError.Request.InvalidFormat", "Invalid authentication header."),
+            contentType: "application/json;charset=utf-8");
     }
 
     private string? TakeInjectedFailure()
@@ -537,40 +629,54 @@ public sealed class QueryApiFake : IAsyncDisposable
         }
     }
 
-    private string NewBookmark() => $"FB:fake-{Interlocked.Increment(ref _bookmarkCount)}";
+    private string NewBookmark() => Bookmark(Interlocked.Increment(ref _lastBookmark));
 
-    private static Reply Error(FakeNeo4jError error, string? affinity = null) =>
-        new(error.Status, new { errors = new[] { new { code = error.Code, message = error.Message } } }, affinity);
-
-    private static string? Statement(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("statement", out var statement) && statement.ValueKind == JsonValueKind.String
-            ? statement.GetString()
-            : null;
-
-    private static Dictionary<string, JsonElement> Parameters(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-            ? parameters.EnumerateObject().ToDictionary(p => p.Name, p => p.Value)
-            : [];
-
-    private static AccessMode Mode(JsonElement body)
+    private bool IsBookmark(string bookmark)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("accessMode", out var mode))
+        try
         {
-            return AccessMode.Write;
+            return bookmark.StartsWith("FB:", StringComparison.Ordinal)
+                && Convert.FromBase64String(bookmark[3..]) is { Length: 8 } bytes
+                && BitConverter.ToInt64(bytes) <= Interlocked.Read(ref _lastBookmark);
         }
-
-        return mode.GetString() switch
+        catch (FormatException)
         {
-            "Read" => AccessMode.Read,
-            "Write" => AccessMode.Write,
-            var other => throw new FakeNeo4jError("Neo.ClientError.Request.Invalid", $"accessMode must be Read or Write, not {other}."),
-        };
+            return false;
+        }
     }
 
-    private static string[] Bookmarks(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("bookmarks", out var bookmarks) && bookmarks.ValueKind == JsonValueKind.Array
-            ? [.. bookmarks.EnumerateArray().Select(b => b.GetString() ?? "")]
-            : [];
+    private static string? MediaType(string? header) =>
+        header is not null && MediaTypeHeaderValue.TryParse(header, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
+
+    // Whether the answer is typed JSON; null when the client accepts neither kind.
+    private static bool? Accepts(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return false;
+        }
+
+        var types = header.Split(',').Select(MediaType).ToList();
+        return types.Contains(TypedJson) ? true : types.Any(t => t is Json or "*/*" or "application/*") ? false : null;
+    }
+
+    private static Reply Invalid(int status, string message, bool typed = false) =>
+        Error(new FakeNeo4jError(RequestInvalid, message), typed, status: status);
+
+    private static Reply Error(
+        FakeNeo4jError error,
+        bool typed = false,
+        string? affinity = null,
+        IReadOnlyDictionary<string, string>? headers = null,
+        string? contentType = null,
+        int? status = null) =>
+        new(
+            status ?? error.Status,
+            FakeValues.Node(new Dictionary<string, object?> { ["errors"] = new[] { new Dictionary<string, object?> { ["code"] = error.Code, ["message"] = error.Message } } }),
+            affinity,
+            typed,
+            headers,
+            contentType);
 
     private enum RouteKind
     {
@@ -602,7 +708,85 @@ public sealed class QueryApiFake : IAsyncDisposable
         }
     }
 
+    /// <summary>A request body as the server reads it: an object of known fields, or nothing at all.</summary>
+    private sealed record Body(
+        string? Statement,
+        IReadOnlyDictionary<string, JsonElement> Parameters,
+        bool IncludeCounters,
+        AccessMode AccessMode,
+        IReadOnlyList<string> Bookmarks)
+    {
+        public static readonly Body None = new(null, new Dictionary<string, JsonElement>(), false, AccessMode.Write, []);
+
+        /// <summary>The body, or null where the server answers "Bad Request".</summary>
+        public static Body? Parse(string text)
+        {
+            if (text.Length == 0)
+            {
+                return None;
+            }
+
+            JsonElement root;
+            try
+            {
+                root = JsonSerializer.Deserialize<JsonElement>(text);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+
+            if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => !BodyFields.Contains(p.Name)))
+            {
+                return null;
+            }
+
+            var statement = root.TryGetProperty("statement", out var s) ? s : default;
+            var parameters = root.TryGetProperty("parameters", out var p) ? p : default;
+            var mode = root.TryGetProperty("accessMode", out var m) ? m : default;
+            var bookmarks = root.TryGetProperty("bookmarks", out var b) ? b : default;
+            if (statement.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number)
+                || parameters.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object)
+                || mode.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.String)
+                || bookmarks.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Array))
+            {
+                return null;
+            }
+
+            AccessMode accessMode;
+            switch (mode.ValueKind == JsonValueKind.String ? mode.GetString()!.ToUpperInvariant() : "WRITE")
+            {
+                case "READ":
+                    accessMode = AccessMode.Read;
+                    break;
+                case "WRITE":
+                    accessMode = AccessMode.Write;
+                    break;
+                default:
+                    return null;
+            }
+
+            return new Body(
+                statement.ValueKind switch
+                {
+                    JsonValueKind.String => statement.GetString(),
+                    JsonValueKind.Number => statement.GetRawText(),
+                    _ => null,
+                },
+                parameters.ValueKind == JsonValueKind.Object ? parameters.EnumerateObject().ToDictionary(e => e.Name, e => e.Value) : new Dictionary<string, JsonElement>(),
+                root.TryGetProperty("includeCounters", out var counters) && counters.ValueKind == JsonValueKind.True,
+                accessMode,
+                bookmarks.ValueKind == JsonValueKind.Array ? [.. bookmarks.EnumerateArray().Select(x => x.GetString() ?? "")] : []);
+        }
+    }
+
     private sealed record OpenTransaction(string Id, string Database, AccessMode AccessMode, IReadOnlyList<string> Bookmarks, string Affinity);
 
-    private sealed record Reply(int Status, object? Body, string? Affinity = null);
+    private sealed record Reply(
+        int Status,
+        System.Text.Json.Nodes.JsonNode? Body,
+        string? Affinity = null,
+        bool Typed = false,
+        IReadOnlyDictionary<string, string>? Headers = null,
+        string? ContentType = null);
 }
