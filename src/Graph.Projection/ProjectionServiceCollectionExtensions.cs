@@ -1,5 +1,3 @@
-using Graph.Projection.Embedded;
-using Graph.Projection.Reading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,15 +17,6 @@ public static class ProjectionServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<Projector>();
         services.AddHostedService(sp => sp.GetRequiredService<Projector>());
-        return services;
-    }
-
-    /// <summary>Registers the embedded in-memory graph as the projection's store and the API's reader.</summary>
-    public static IServiceCollection AddEmbeddedGraph(this IServiceCollection services)
-    {
-        services.AddSingleton<InMemoryGraph>();
-        services.AddSingleton<IGraphStore, EmbeddedGraphStore>();
-        services.AddSingleton<IGraphReader, EmbeddedGraphReader>();
         return services;
     }
 }

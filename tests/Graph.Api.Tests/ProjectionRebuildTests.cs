@@ -1,6 +1,6 @@
 using System.Text;
 using Graph.EventStore;
-using Graph.Projection.Embedded;
+using Graph.Embedded;
 using Graph.Projection.Model;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using Graph.Abstractions.Actors;
 using Graph.Abstractions.Directory;
 using Graph.Abstractions.Organisations;
 using Graph.Abstractions.Statements;
+using Graph.EventStore.Sqlite;
 using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class SqliteEventStoreTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private SqliteEventStore Open(int maxAppendsPerCommit = 1_000) => new(
-        Options.Create(new EventStoreOptions { Path = _directory.File("events.db"), MaxAppendsPerCommit = maxAppendsPerCommit }),
+        Options.Create(new SqliteEventStoreOptions { Path = _directory.File("events.db"), MaxAppendsPerCommit = maxAppendsPerCommit }),
         NullLogger<SqliteEventStore>.Instance);
 
     private static OrganisationRegistered Registered(string id) =>

@@ -1,4 +1,5 @@
 using Graph.EventStore;
+using Graph.EventStore.Sqlite;
 using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Events = new SqliteEventStore(
-            Options.Create(new EventStoreOptions { Path = _data.File("events.db") }),
+            Options.Create(new SqliteEventStoreOptions { Path = _data.File("events.db") }),
             NullLogger<SqliteEventStore>.Instance);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ConfigureFileLogging = false;

@@ -1,4 +1,5 @@
-using Graph.EventStore;
+using Graph.Embedded;
+using Graph.EventStore.Sqlite;
 using Graph.Host.Hosting;
 using Graph.Projection;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public static class CommandHost
         }
         else
         {
-            builder.Services.PostConfigure<EventStoreOptions>(options => options.ReadOnly = true);
+            builder.Services.PostConfigure<SqliteEventStoreOptions>(options => options.ReadOnly = true);
             builder.Services.AddGraphProjection(builder.Configuration);
             builder.Services.AddEmbeddedGraph();
         }
@@ -47,7 +48,7 @@ public static class CommandHost
     public static async Task<IHost?> StartReaderAsync(IReadOnlyList<string> args, TextWriter errors, CancellationToken cancellationToken)
     {
         var host = Build(args, withGrains: false);
-        var log = Path.GetFullPath(host.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Path);
+        var log = Path.GetFullPath(host.Services.GetRequiredService<IOptions<SqliteEventStoreOptions>>().Value.Path);
         if (!File.Exists(log))
         {
             host.Dispose();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Graph.EventStore;
+using Graph.EventStore.Sqlite;
 using Graph.Neo4j;
 using Graph.Projection.Model;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Graph.EventStore;
+using Graph.EventStore.Sqlite;
 using Graph.Projection;
-using Graph.Projection.Embedded;
+using Graph.Embedded;
 
 namespace Graph.Host.Commands;
 
@@ -19,7 +19,7 @@ public static class StatsCommand
 
         var replay = DateTime.UtcNow - started;
         var events = host.Services.GetRequiredService<SqliteEventStore>();
-        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventStoreOptions>>().Value;
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteEventStoreOptions>>().Value;
         var (nodes, relationships) = host.Services.GetRequiredService<InMemoryGraph>().Count();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Event log    {Path.GetFullPath(options.Path)} ({new FileInfo(options.Path).Length / 1048576.0:0.0} MiB)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Events       {events.HeadPosition,12:N0}"));

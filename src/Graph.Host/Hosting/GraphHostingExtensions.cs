@@ -1,4 +1,5 @@
-using Graph.EventStore;
+using Graph.Embedded;
+using Graph.EventStore.Sqlite;
 using Graph.Grains;
 using Graph.Neo4j;
 using Graph.Projection;

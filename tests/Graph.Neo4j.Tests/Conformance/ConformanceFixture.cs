@@ -1,6 +1,6 @@
 using Graph.EventStore;
 using Graph.Neo4j.Client;
-using Graph.Projection.Embedded;
+using Graph.Embedded;
 using Graph.Projection.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

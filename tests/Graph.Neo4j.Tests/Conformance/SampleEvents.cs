@@ -1,5 +1,6 @@
 using Graph.Abstractions.Records;
 using Graph.EventStore;
+using Graph.EventStore.Sqlite;
 using Graph.Grains;
 using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ internal static class SampleEvents
     {
         using var data = new ScratchDirectory();
         await using var events = new SqliteEventStore(
-            Options.Create(new EventStoreOptions { Path = data.File("events.db") }),
+            Options.Create(new SqliteEventStoreOptions { Path = data.File("events.db") }),
             NullLogger<SqliteEventStore>.Instance);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ConfigureFileLogging = false;

@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using Graph.EventStore;
+using Graph.EventStore.Sqlite;
 using Graph.Neo4j.Client;
 using Graph.Neo4j.Tests.Conformance;
 using Graph.Neo4j.Tests.Fake;
 using Graph.Projection;
-using Graph.Projection.Embedded;
+using Graph.Embedded;
 using Graph.Projection.Model;
 using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +26,7 @@ public sealed class OutageTests : IAsyncLifetime
         _neo4j = await QueryApiFake.StartAsync();
         _neo4j.Handler = _model.Handle;
         _neo4j.OnRollback = _model.Rollback;
-        _events = new SqliteEventStore(Options.Create(new EventStoreOptions { Path = _data.File("events.db") }), NullLogger<SqliteEventStore>.Instance);
+        _events = new SqliteEventStore(Options.Create(new SqliteEventStoreOptions { Path = _data.File("events.db") }), NullLogger<SqliteEventStore>.Instance);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>A relationship of the embedded graph.</summary>
 public sealed class GraphRelationship

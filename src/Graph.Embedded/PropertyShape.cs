@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// The keys of a set of properties, shared by every node or relationship with the same keys in the same order, so each

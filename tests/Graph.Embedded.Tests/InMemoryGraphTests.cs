@@ -1,7 +1,6 @@
-using Graph.Projection.Embedded;
 using Graph.Projection.Model;
 
-namespace Graph.Projection.Tests;
+namespace Graph.Embedded.Tests;
 
 public sealed class InMemoryGraphTests : IDisposable
 {

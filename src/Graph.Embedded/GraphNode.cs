@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>A node of the embedded graph: its labels, its properties and its relationships in both directions.</summary>
 public sealed class GraphNode

@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// What makes a relationship the one an upsert or removal means: its type, its ends and its key. Looked up by those four

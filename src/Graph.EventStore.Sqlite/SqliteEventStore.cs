@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Graph.EventStore;
+namespace Graph.EventStore.Sqlite;
 
 /// <summary>The embedded event store: one SQLite file in WAL mode.</summary>
 /// <remarks>
@@ -15,7 +15,7 @@ namespace Graph.EventStore;
 public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly EventStoreOptions _options;
+    private readonly SqliteEventStoreOptions _options;
     private readonly ILogger<SqliteEventStore> _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly Task _writer;
@@ -27,7 +27,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _headPosition;
 
-    public SqliteEventStore(IOptions<EventStoreOptions> options, ILogger<SqliteEventStore> logger)
+    public SqliteEventStore(IOptions<SqliteEventStoreOptions> options, ILogger<SqliteEventStore> logger)
     {
         _options = options.Value;
         _logger = logger;

@@ -1,6 +1,7 @@
+using Graph.Projection;
 using Graph.Projection.Model;
 
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>The projection's target when the graph is embedded: the in-memory graph, rebuilt from the log at start.</summary>
 public sealed class EmbeddedGraphStore(InMemoryGraph graph) : IGraphStore

@@ -5,7 +5,7 @@ using Graph.Abstractions.Statements;
 using Graph.Projection.Model;
 using Graph.Projection.Reading;
 
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>Answers the API's questions from the in-memory graph.</summary>
 public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphReader

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// A bit per statement for each kind, for retraction and for citing exemplars, so the statements matching a filter on

@@ -3,7 +3,7 @@ using Graph.Abstractions.Statements;
 using Graph.Projection.Model;
 using Graph.Projection.Reading;
 
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>The analyst's questions: paths, ego networks, actor networks, counts and stances.</summary>
 public sealed partial class EmbeddedGraphReader

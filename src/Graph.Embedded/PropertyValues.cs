@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// How one graph keeps property values small: keys in shared <see cref="PropertyShape"/>s, one copy of each short

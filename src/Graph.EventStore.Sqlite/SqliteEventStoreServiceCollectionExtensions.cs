@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Graph.EventStore;
+namespace Graph.EventStore.Sqlite;
 
-public static class EventStoreServiceCollectionExtensions
+public static class SqliteEventStoreServiceCollectionExtensions
 {
     /// <summary>Registers the embedded SQLite event store, configured from the <c>EventStore</c> section.</summary>
     public static IServiceCollection AddSqliteEventStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EventStoreOptions>()
-            .Bind(configuration.GetSection(EventStoreOptions.SectionName))
+        services.AddOptions<SqliteEventStoreOptions>()
+            .Bind(configuration.GetSection(SqliteEventStoreOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SqliteEventStore>();

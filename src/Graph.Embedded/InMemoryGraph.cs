@@ -1,7 +1,7 @@
 using Graph.Abstractions.Actors;
 using Graph.Projection.Model;
 
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// The embedded property graph: nodes and relationships in memory, rebuilt from the log at start and kept current by
@@ -30,7 +30,7 @@ public sealed class InMemoryGraph : IDisposable
     /// <summary>The log position up to which the graph holds every event.</summary>
     public long Checkpoint => Interlocked.Read(ref _checkpoint);
 
-    /// <summary>Applies a batch if the graph is at its start; see <see cref="IGraphStore.ApplyAsync"/>.</summary>
+    /// <summary>Applies a batch if the graph is at its start; see <see cref="Projection.IGraphStore.ApplyAsync"/>.</summary>
     public bool Apply(GraphBatch batch)
     {
         _lock.EnterWriteLock();

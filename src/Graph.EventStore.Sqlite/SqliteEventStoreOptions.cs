@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Graph.EventStore;
+namespace Graph.EventStore.Sqlite;
 
 /// <summary>Settings of the embedded SQLite event store (configuration section <c>EventStore</c>).</summary>
-public sealed class EventStoreOptions
+public sealed class SqliteEventStoreOptions
 {
     public const string SectionName = "EventStore";
 

@@ -1,11 +1,10 @@
 using Graph.Abstractions.Organisations;
 using Graph.Abstractions.Statements;
 using Graph.EventStore;
-using Graph.Projection.Embedded;
 using Graph.Projection.Model;
 using Graph.Projection.Reading;
 
-namespace Graph.Projection.Tests;
+namespace Graph.Embedded.Tests;
 
 public sealed class EmbeddedGraphReaderTests : IDisposable
 {

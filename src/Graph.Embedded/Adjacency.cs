@@ -1,4 +1,4 @@
-namespace Graph.Projection.Embedded;
+namespace Graph.Embedded;
 
 /// <summary>
 /// A node's relationships in one direction. Most nodes have a few, kept in one small array and picked out by type as
