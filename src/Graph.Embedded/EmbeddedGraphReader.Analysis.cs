@@ -11,22 +11,11 @@ public sealed partial class EmbeddedGraphReader
     /// <summary>The most partial paths a search may walk before it gives up and asks for a narrower one.</summary>
     private const int PathSearchBudget = 2_000_000;
 
-    private static readonly Dictionary<PathLink, string[]> PathLinkTypes = new()
-    {
-        [PathLink.Statements] =
-        [
-            RelationshipTypes.Made, RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar,
-            RelationshipTypes.Benefits, RelationshipTypes.Concerns, RelationshipTypes.RespondsTo,
-        ],
-        [PathLink.Affiliations] = [RelationshipTypes.AffiliatedWith],
-        [PathLink.PartOf] = [RelationshipTypes.PartOf],
-    };
-
-    private static readonly HashSet<string> StructuralTypes = [RelationshipTypes.AffiliatedWith, RelationshipTypes.PartOf];
+    private static readonly HashSet<string> StructuralTypes = [.. RelationshipTypes.Structural];
 
     private static readonly HashSet<string> DerivedTypes = [.. StatementKinds.DerivedRelationshipTypes];
 
-    private static readonly HashSet<string> NetworkTypes = [.. StructuralTypes, .. DerivedTypes];
+    private static readonly HashSet<string> NetworkTypes = [.. RelationshipTypes.Network];
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
@@ -39,7 +28,7 @@ public sealed partial class EmbeddedGraphReader
                 return (IReadOnlyList<PathView>)[];
             }
 
-            var types = query.Via.SelectMany(v => PathLinkTypes[v]).ToHashSet(StringComparer.Ordinal);
+            var types = query.Via.SelectMany(PathLinks.TypesOf).ToHashSet(StringComparer.Ordinal);
             var paths = query.ShortestOnly ? ShortestPaths(from, to, types, query.MaxHops) : AllPaths(from, to, types, query.MaxHops, query.Limit);
             return [.. paths
                 .OrderBy(p => p.Count)
@@ -61,8 +50,8 @@ public sealed partial class EmbeddedGraphReader
             bool Counts(GraphRelationship r) =>
                 StructuralTypes.Contains(r.Type)
                 || (DerivedTypes.Contains(r.Type)
-                    && (kindNames is null || kindNames.Contains((string)r.Get("kind")!))
-                    && WithinDates(r.Get("saidOnStart") as string, r.Get("saidOnEnd") as string, saidFrom, saidTo));
+                    && (kindNames is null || kindNames.Contains((string)r.Get(PropertyKeys.Kind)!))
+                    && WithinDates(r.Get(PropertyKeys.SaidOnStart) as string, r.Get(PropertyKeys.SaidOnEnd) as string, saidFrom, saidTo));
 
             var reached = new HashSet<GraphNode> { start };
             var frontier = new List<GraphNode> { start };
@@ -91,8 +80,8 @@ public sealed partial class EmbeddedGraphReader
                 .SelectMany(s => s.Out(RelationshipTypes.AddressedTo).Select(a => (
                     Source: s.In(RelationshipTypes.Made).First().From.Id,
                     Target: a.To.Id,
-                    Kind: GraphEnums.Parse<StatementKind>(s.GetString("kind")!),
-                    SaidOn: ParseDate(s.GetString("saidOn")))))
+                    Kind: GraphEnums.Parse<StatementKind>(s.GetString(PropertyKeys.Kind)!),
+                    SaidOn: ParseDate(s.GetString(PropertyKeys.SaidOn)))))
                 .GroupBy(e => (e.Source, e.Target, e.Kind))
                 .Select(e =>
                 {
@@ -117,16 +106,16 @@ public sealed partial class EmbeddedGraphReader
     {
         var clauses = filter.ToClauses();
         var kindNames = organisationKinds is { Count: > 0 } ? organisationKinds.Select(GraphEnums.Name).ToHashSet(StringComparer.Ordinal) : null;
-        bool Counted(GraphNode actor) => kindNames is null || (actor.HasLabel(NodeLabels.Organisation) && kindNames.Contains(actor.GetString("kind")!));
+        bool Counted(GraphNode actor) => kindNames is null || (actor.HasLabel(NodeLabels.Organisation) && kindNames.Contains(actor.GetString(PropertyKeys.Kind)!));
 
         return Task.FromResult<IReadOnlyList<CountView>>(graph.Read(g => Matching(g, filter, clauses)
             .SelectMany(s => by switch
             {
-                CountDimension.Kind => [(s.GetString("kind")!, (string?)null)],
+                CountDimension.Kind => [(s.GetString(PropertyKeys.Kind)!, (string?)null)],
                 CountDimension.Speaker => s.In(RelationshipTypes.Made).Select(r => r.From).Where(Counted).Select(a => (a.Id, (string?)null)),
                 CountDimension.Addressee => s.Out(RelationshipTypes.AddressedTo).Select(r => r.To).Where(Counted).Select(a => (a.Id, (string?)null)),
-                CountDimension.Topic => s.Out(RelationshipTypes.About).Select(r => (r.To.Id, r.To.GetString("name"))),
-                _ => s.GetString("saidOnPrecision") is "MONTH" or "DAY" ? [(s.GetString("saidOn")![..7], (string?)null)] : [],
+                CountDimension.Topic => s.Out(RelationshipTypes.About).Select(r => (r.To.Id, r.To.GetString(PropertyKeys.Name))),
+                _ => s.GetString(PropertyKeys.SaidOnPrecision) is "MONTH" or "DAY" ? [(s.GetString(PropertyKeys.SaidOn)![..7], (string?)null)] : [],
             })
             .GroupBy(key => key.Item1, StringComparer.Ordinal)
             .Select(g => new CountView(g.Key, g.Count(), g.First().Item2))
@@ -149,7 +138,7 @@ public sealed partial class EmbeddedGraphReader
                 .Select(r => r.From)
                 .Where(s => !IsRetracted(s))
                 .Distinct()
-                .Select(s => (Speaker: s.In(RelationshipTypes.Made).First().From.Id, Kind: GraphEnums.Parse<StatementKind>(s.GetString("kind")!)))
+                .Select(s => (Speaker: s.In(RelationshipTypes.Made).First().From.Id, Kind: GraphEnums.Parse<StatementKind>(s.GetString(PropertyKeys.Kind)!)))
                 .Where(s => s.Speaker != targetId && (actorId is null || s.Speaker == actorId))
                 .GroupBy(s => s.Speaker, StringComparer.Ordinal)
                 .Select(s => new StanceView(
@@ -174,10 +163,10 @@ public sealed partial class EmbeddedGraphReader
         r.Type,
         r.From.Id,
         r.To.Id,
-        r.Get("kind") is string kind ? GraphEnums.Parse<StatementKind>(kind) : null,
-        r.Get("statementId") as string,
-        ParseDate(r.Get("saidOn") as string),
-        r.Type == RelationshipTypes.AffiliatedWith ? r.Get("role") as string : null);
+        r.Get(PropertyKeys.Kind) is string kind ? GraphEnums.Parse<StatementKind>(kind) : null,
+        r.Get(PropertyKeys.StatementId) as string,
+        ParseDate(r.Get(PropertyKeys.SaidOn) as string),
+        r.Type == RelationshipTypes.AffiliatedWith ? r.Get(PropertyKeys.Role) as string : null);
 
     /// <summary>Nodes a path may step to from <paramref name="node"/>: any direction, never into a retracted statement.</summary>
     private static IEnumerable<(GraphRelationship Step, GraphNode Next)> PathSteps(GraphNode node, HashSet<string> types) =>

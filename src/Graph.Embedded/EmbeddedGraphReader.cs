@@ -34,7 +34,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             var exact = g.ActorsNamed(wanted).Where(n => n.HasLabel(label)).OrderBy(n => n.Id, StringComparer.Ordinal);
             var partial = g.NodesWithLabel(label)
                 .Where(n => !exact.Contains(n) && NormalisedNames(n).Any(name => name.Contains(wanted, StringComparison.Ordinal)))
-                .OrderBy(n => n.GetString("normalisedName"), StringComparer.Ordinal)
+                .OrderBy(n => n.GetString(PropertyKeys.NormalisedName), StringComparer.Ordinal)
                 .ThenBy(n => n.Id, StringComparer.Ordinal);
             return exact.Concat(partial).Take(limit).Select(ToActor).ToList();
         }));
@@ -119,13 +119,13 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         return candidates.Where(n => (filter.IncludeRetracted || !IsRetracted(n)) && clauses.Any(c => Matches(n, c)));
     }
 
-    private static bool IsRetracted(GraphNode statement) => statement.Get("retracted") is true;
+    private static bool IsRetracted(GraphNode statement) => statement.Get(PropertyKeys.Retracted) is true;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<OrganisationView>>(graph.Read(g =>
             (g.Node(organisationId)?.In(RelationshipTypes.PartOf) ?? [])
-                .OrderBy(r => r.From.GetString("normalisedName"), StringComparer.Ordinal)
+                .OrderBy(r => r.From.GetString(PropertyKeys.NormalisedName), StringComparer.Ordinal)
                 .ThenBy(r => r.From.Id, StringComparer.Ordinal)
                 .Select(r => (OrganisationView)ToActor(r.From))
                 .ToList()));
@@ -141,25 +141,25 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     private static IOrderedEnumerable<GraphNode> Sort(IEnumerable<GraphNode> statements, StatementOrder order) => order switch
     {
         StatementOrder.SaidOnAscending => statements
-            .OrderBy(n => n.GetString("saidOnStart") is null ? 1 : 0)
-            .ThenBy(n => n.GetString("saidOnStart"), StringComparer.Ordinal)
+            .OrderBy(n => n.GetString(PropertyKeys.SaidOnStart) is null ? 1 : 0)
+            .ThenBy(n => n.GetString(PropertyKeys.SaidOnStart), StringComparer.Ordinal)
             .ThenBy(n => n.Id, StringComparer.Ordinal),
         StatementOrder.RecordedAtDescending => statements
-            .OrderByDescending(n => n.GetString("recordedAt"), StringComparer.Ordinal)
+            .OrderByDescending(n => n.GetString(PropertyKeys.RecordedAt), StringComparer.Ordinal)
             .ThenBy(n => n.Id, StringComparer.Ordinal),
         StatementOrder.RecordedAtAscending => statements
-            .OrderBy(n => n.GetString("recordedAt"), StringComparer.Ordinal)
+            .OrderBy(n => n.GetString(PropertyKeys.RecordedAt), StringComparer.Ordinal)
             .ThenBy(n => n.Id, StringComparer.Ordinal),
         _ => statements
-            .OrderBy(n => n.GetString("saidOnStart") is null ? 1 : 0)
-            .ThenByDescending(n => n.GetString("saidOnStart"), StringComparer.Ordinal)
+            .OrderBy(n => n.GetString(PropertyKeys.SaidOnStart) is null ? 1 : 0)
+            .ThenByDescending(n => n.GetString(PropertyKeys.SaidOnStart), StringComparer.Ordinal)
             .ThenBy(n => n.Id, StringComparer.Ordinal),
     };
 
-    private static readonly string[] ActorRoleTypes =
-        [RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar, RelationshipTypes.Benefits, RelationshipTypes.Concerns];
+    private static readonly HashSet<string> StatementRoles = [.. RelationshipTypes.StatementRoles];
 
-    private static readonly HashSet<string> ActorRolesOfStatement = [.. ActorRoleTypes];
+    // An array, so the loop over it for every candidate statement allocates no enumerator.
+    private static readonly string[] StatementRoleTypes = [.. RelationshipTypes.StatementRoles];
 
     private static IEnumerable<GraphNode> Candidates(InMemoryGraph g, StatementClause clause)
     {
@@ -188,7 +188,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         {
             return g.Node(actor) is { } node
                 ? node.Out(RelationshipTypes.Made).Select(r => r.To)
-                    .Concat(node.In(ActorRolesOfStatement).Select(r => r.From))
+                    .Concat(node.In(StatementRoles).Select(r => r.From))
                     .Distinct()
                 : [];
         }
@@ -206,7 +206,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     {
         if (!kindKnown && clause.KindSets.Count > 0)
         {
-            var kind = GraphEnums.Parse<StatementKind>(statement.GetString("kind")!);
+            var kind = GraphEnums.Parse<StatementKind>(statement.GetString(PropertyKeys.Kind)!);
             for (var i = 0; i < clause.KindSets.Count; i++)
             {
                 if (!clause.KindSets[i].Contains(kind))
@@ -248,8 +248,8 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
 
         if (clause.SaidFrom is not null || clause.SaidTo is not null)
         {
-            var start = statement.GetString("saidOnStart");
-            var end = statement.GetString("saidOnEnd");
+            var start = statement.GetString(PropertyKeys.SaidOnStart);
+            var end = statement.GetString(PropertyKeys.SaidOnEnd);
             if (start is null || end is null
                 || (clause.SaidFrom is { } from && string.CompareOrdinal(end, IsoDate(from)) < 0)
                 || (clause.SaidTo is { } to && string.CompareOrdinal(start, IsoDate(to)) > 0))
@@ -261,8 +261,8 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         for (var i = 0; i < clause.Texts.Count; i++)
         {
             var text = clause.Texts[i];
-            if (!(statement.GetString("quote")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
-                && !(statement.GetString("summary")?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false))
+            if (!(statement.GetString(PropertyKeys.Quote)?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+                && !(statement.GetString(PropertyKeys.Summary)?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false))
             {
                 return false;
             }
@@ -286,7 +286,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
 
     private static bool HasAnyRole(GraphNode statement, string actorId)
     {
-        foreach (var type in ActorRoleTypes)
+        foreach (var type in StatementRoleTypes)
         {
             if (statement.HasOut(type, actorId))
             {
@@ -313,25 +313,25 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> NormalisedNames(GraphNode actor) =>
-        (actor.Get("normalisedAliases") as string[] ?? []).Prepend(actor.GetString("normalisedName") ?? "");
+        (actor.Get(PropertyKeys.NormalisedAliases) as string[] ?? []).Prepend(actor.GetString(PropertyKeys.NormalisedName) ?? "");
 
     private static ActorView ToActor(GraphNode node)
     {
-        var aliases = node.Get("aliases") as string[] ?? [];
+        var aliases = node.Get(PropertyKeys.Aliases) as string[] ?? [];
         if (node.HasLabel(NodeLabels.Organisation))
         {
             return new OrganisationView(
                 node.Id,
-                node.GetString("name")!,
+                node.GetString(PropertyKeys.Name)!,
                 aliases,
-                GraphEnums.Parse<OrganisationKind>(node.GetString("kind")!),
+                GraphEnums.Parse<OrganisationKind>(node.GetString(PropertyKeys.Kind)!),
                 node.Out(RelationshipTypes.PartOf).FirstOrDefault()?.To.Id,
-                [.. (node.Get("externalIds") as string[] ?? []).Select(ParseExternalId)]);
+                [.. (node.Get(PropertyKeys.ExternalIds) as string[] ?? []).Select(ParseExternalId)]);
         }
 
         return new PersonView(
             node.Id,
-            node.GetString("name")!,
+            node.GetString(PropertyKeys.Name)!,
             aliases,
             [.. node.Out(RelationshipTypes.AffiliatedWith).Select(ToAffiliation).Order(AffiliationOrder.ByOrganisation)]);
     }
@@ -345,9 +345,9 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     private static AffiliationView ToAffiliation(GraphRelationship affiliation) => new(
         affiliation.From.Id,
         affiliation.To.Id,
-        affiliation.Get("role") as string,
-        ParseDate(affiliation.Get("from") as string),
-        ParseDate(affiliation.Get("to") as string));
+        affiliation.Get(PropertyKeys.Role) as string,
+        ParseDate(affiliation.Get(PropertyKeys.From) as string),
+        ParseDate(affiliation.Get(PropertyKeys.To) as string));
 
     private static PartialDate? ParseDate(string? value) => value is null ? null : PartialDate.Parse(value);
 
@@ -356,34 +356,34 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         IReadOnlyList<ActorView> Role(string type) =>
             [.. node.Out(type).OrderBy(r => r.Ordinal).Select(r => ToActor(r.To))];
 
-        var retracted = node.Get("retracted") is true;
+        var retracted = node.Get(PropertyKeys.Retracted) is true;
         return new StatementView(
             node.Id,
-            GraphEnums.Parse<StatementKind>(node.GetString("kind")!),
-            node.GetString("cameoCode")!,
+            GraphEnums.Parse<StatementKind>(node.GetString(PropertyKeys.Kind)!),
+            node.GetString(PropertyKeys.CameoCode)!,
             ToActor(node.In(RelationshipTypes.Made).First().From),
             node.Out(RelationshipTypes.OnBehalfOf).Select(r => (OrganisationView)ToActor(r.To)).FirstOrDefault(),
             Role(RelationshipTypes.AddressedTo),
             Role(RelationshipTypes.CitesExemplar),
             Role(RelationshipTypes.Benefits),
             Role(RelationshipTypes.Concerns),
-            [.. node.Out(RelationshipTypes.About).OrderBy(r => r.Ordinal).Select(r => new TopicView(r.To.Id, r.To.GetString("name")!))],
+            [.. node.Out(RelationshipTypes.About).OrderBy(r => r.Ordinal).Select(r => new TopicView(r.To.Id, r.To.GetString(PropertyKeys.Name)!))],
             node.Out(RelationshipTypes.RespondsTo).FirstOrDefault()?.To.Id,
-            node.GetString("quote"),
-            node.GetString("summary"),
-            ParseDate(node.GetString("saidOn")),
+            node.GetString(PropertyKeys.Quote),
+            node.GetString(PropertyKeys.Summary),
+            ParseDate(node.GetString(PropertyKeys.SaidOn)),
             [.. node.Out(RelationshipTypes.SupportedBy).OrderBy(r => r.Ordinal).Select(r => new SourceView(
                 r.To.Id,
-                r.To.GetString("url"),
-                r.To.GetString("title"),
-                r.To.GetString("publisher"),
-                ParseDate(r.To.GetString("publishedOn")),
-                (int?)(r.Get("quoteStart") as long?),
-                (int?)(r.Get("quoteEnd") as long?)))],
-            DateTimeOffset.Parse(node.GetString("recordedAt")!, CultureInfo.InvariantCulture),
-            node.Get("confidence") as double?,
+                r.To.GetString(PropertyKeys.Url),
+                r.To.GetString(PropertyKeys.Title),
+                r.To.GetString(PropertyKeys.Publisher),
+                ParseDate(r.To.GetString(PropertyKeys.PublishedOn)),
+                (int?)(r.Get(PropertyKeys.QuoteStart) as long?),
+                (int?)(r.Get(PropertyKeys.QuoteEnd) as long?)))],
+            DateTimeOffset.Parse(node.GetString(PropertyKeys.RecordedAt)!, CultureInfo.InvariantCulture),
+            node.Get(PropertyKeys.Confidence) as double?,
             retracted
-                ? new RetractionView(node.GetString("retractionReason"), DateTimeOffset.Parse(node.GetString("retractedAt")!, CultureInfo.InvariantCulture))
+                ? new RetractionView(node.GetString(PropertyKeys.RetractionReason), DateTimeOffset.Parse(node.GetString(PropertyKeys.RetractedAt)!, CultureInfo.InvariantCulture))
                 : null);
     }
 }

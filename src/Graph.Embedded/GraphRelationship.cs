@@ -1,3 +1,5 @@
+using Graph.Projection.Model;
+
 namespace Graph.Embedded;
 
 /// <summary>A relationship of the embedded graph.</summary>
@@ -30,7 +32,7 @@ public sealed class GraphRelationship
     /// <summary>A copy of every property, for dumps and comparisons; reads use <see cref="Get"/>.</summary>
     public IReadOnlyDictionary<string, object?> Properties => PropertyShape.ToDictionary(Shape, Values);
 
-    public long Ordinal => Get("ordinal") is long ordinal ? ordinal : 0;
+    public long Ordinal => Get(PropertyKeys.Ordinal) is long ordinal ? ordinal : 0;
 
     /// <summary>A property's value, or null when the relationship does not have it.</summary>
     public object? Get(string key) => Shape.IndexOf(key) is var index and >= 0 ? Values[index] : null;

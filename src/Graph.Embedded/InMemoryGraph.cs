@@ -162,7 +162,7 @@ public sealed class InMemoryGraph : IDisposable
 
     private void IndexStatement(GraphNode statement, bool add)
     {
-        if (statement.GetString("kind") is not { } kind)
+        if (statement.GetString(PropertyKeys.Kind) is not { } kind)
         {
             return;
         }
@@ -181,7 +181,7 @@ public sealed class InMemoryGraph : IDisposable
                 statement.Slot = _statementBits.NewSlot();
             }
 
-            _statementBits.Set(statement, kind, statement.Get("retracted") is true, statement.HasOut(RelationshipTypes.CitesExemplar));
+            _statementBits.Set(statement, kind, statement.Get(PropertyKeys.Retracted) is true, statement.HasOut(RelationshipTypes.CitesExemplar));
         }
         else
         {
@@ -197,8 +197,8 @@ public sealed class InMemoryGraph : IDisposable
 
         public int Compare(GraphNode? x, GraphNode? y)
         {
-            var a = x!.GetString("saidOnStart");
-            var b = y!.GetString("saidOnStart");
+            var a = x!.GetString(PropertyKeys.SaidOnStart);
+            var b = y!.GetString(PropertyKeys.SaidOnStart);
             var byDate = (a, b) switch
             {
                 (null, null) => 0,
@@ -212,8 +212,8 @@ public sealed class InMemoryGraph : IDisposable
 
     private void IndexActorNames(GraphNode node, bool add)
     {
-        var names = (node.Get("aliases") as string[] ?? [])
-            .Append(node.GetString("name"))
+        var names = (node.Get(PropertyKeys.Aliases) as string[] ?? [])
+            .Append(node.GetString(PropertyKeys.Name))
             .OfType<string>()
             .Select(ActorNames.Normalise);
         foreach (var name in names)

@@ -1,3 +1,5 @@
+using Graph.Projection.Model;
+
 namespace Graph.Embedded;
 
 /// <summary>
@@ -21,7 +23,7 @@ internal sealed class PropertyValues
     public PropertyValues()
     {
         EmptyShape = PropertyShape.CreateRoot();
-        _ordinalShape = EmptyShape.With("ordinal");
+        _ordinalShape = EmptyShape.With(PropertyKeys.Ordinal);
     }
 
     public PropertyShape EmptyShape { get; }
@@ -83,7 +85,7 @@ internal sealed class PropertyValues
             }
         }
 
-        if (_scratch is [("ordinal", long ordinal and >= 0 and < SharedOrdinals)])
+        if (_scratch is [(PropertyKeys.Ordinal, long ordinal and >= 0 and < SharedOrdinals)])
         {
             return (_ordinalShape, _ordinalValues[ordinal] ??= [SmallNumbers[ordinal]]);
         }

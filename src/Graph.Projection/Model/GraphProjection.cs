@@ -36,13 +36,13 @@ public static class GraphProjection
             case OrganisationRegistered r:
                 yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?>(7)
                 {
-                    ["id"] = id,
-                    ["name"] = r.Name,
-                    ["aliases"] = r.Aliases,
-                    ["normalisedName"] = ActorNames.Normalise(r.Name),
-                    ["normalisedAliases"] = NormalisedAll(r.Aliases),
-                    ["kind"] = GraphEnums.Name(r.Kind),
-                    ["externalIds"] = ExternalIds(r.ExternalIds),
+                    [PropertyKeys.Id] = id,
+                    [PropertyKeys.Name] = r.Name,
+                    [PropertyKeys.Aliases] = r.Aliases,
+                    [PropertyKeys.NormalisedName] = ActorNames.Normalise(r.Name),
+                    [PropertyKeys.NormalisedAliases] = NormalisedAll(r.Aliases),
+                    [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
+                    [PropertyKeys.ExternalIds] = ExternalIds(r.ExternalIds),
                 }, position);
                 if (r.ParentId is not null)
                 {
@@ -57,10 +57,10 @@ public static class GraphProjection
                 yield return new NodeUpsert(id, OrganisationLabels, Aliased(r.Aliases), position);
                 break;
             case OrganisationReclassified r:
-                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { ["kind"] = GraphEnums.Name(r.Kind) }, position);
+                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { [PropertyKeys.Kind] = GraphEnums.Name(r.Kind) }, position);
                 break;
             case OrganisationExternalIdsChanged r:
-                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { ["externalIds"] = ExternalIds(r.ExternalIds) }, position);
+                yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?> { [PropertyKeys.ExternalIds] = ExternalIds(r.ExternalIds) }, position);
                 break;
             case OrganisationParentChanged r:
                 if (r.PreviousParentId is not null)
@@ -87,11 +87,11 @@ public static class GraphProjection
             case PersonRegistered r:
                 yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?>(7)
                 {
-                    ["id"] = id,
-                    ["name"] = r.Name,
-                    ["aliases"] = r.Aliases,
-                    ["normalisedName"] = ActorNames.Normalise(r.Name),
-                    ["normalisedAliases"] = NormalisedAll(r.Aliases),
+                    [PropertyKeys.Id] = id,
+                    [PropertyKeys.Name] = r.Name,
+                    [PropertyKeys.Aliases] = r.Aliases,
+                    [PropertyKeys.NormalisedName] = ActorNames.Normalise(r.Name),
+                    [PropertyKeys.NormalisedAliases] = NormalisedAll(r.Aliases),
                 }, position);
                 foreach (var affiliation in r.Affiliations)
                 {
@@ -124,24 +124,24 @@ public static class GraphProjection
             case StatementRecorded r:
                 yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(13)
                 {
-                    ["id"] = id,
-                    ["kind"] = GraphEnums.Name(r.Kind),
-                    ["cameoCode"] = r.CameoCode,
-                    ["quote"] = r.Quote,
-                    ["summary"] = r.Summary,
-                    ["saidOn"] = r.SaidOn?.ToString(),
-                    ["saidOnPrecision"] = r.SaidOn is { } saidOn ? GraphEnums.Name(saidOn.Precision) : null,
-                    ["saidOnStart"] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["saidOnEnd"] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["recordedAt"] = r.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    ["confidence"] = r.Confidence,
-                    ["retracted"] = false,
+                    [PropertyKeys.Id] = id,
+                    [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
+                    [PropertyKeys.CameoCode] = r.CameoCode,
+                    [PropertyKeys.Quote] = r.Quote,
+                    [PropertyKeys.Summary] = r.Summary,
+                    [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
+                    [PropertyKeys.SaidOnPrecision] = r.SaidOn is { } saidOn ? GraphEnums.Name(saidOn.Precision) : null,
+                    [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    [PropertyKeys.RecordedAt] = r.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    [PropertyKeys.Confidence] = r.Confidence,
+                    [PropertyKeys.Retracted] = false,
                 }, position);
 
                 foreach (var (topic, ordinal) in r.Topics.Select((t, i) => (t, i)))
                 {
                     var topicId = Topics.IdOf(topic);
-                    yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?>(2) { ["id"] = topicId, ["name"] = topic }, position);
+                    yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?>(2) { [PropertyKeys.Id] = topicId, [PropertyKeys.Name] = topic }, position);
                     yield return new RelationshipUpsert(RelationshipTypes.About, id, topicId, null, Ordinal(ordinal));
                 }
 
@@ -150,17 +150,17 @@ public static class GraphProjection
                     var sourceId = source.NodeId;
                     yield return new NodeUpsert(sourceId, SourceLabels, new Dictionary<string, object?>(5)
                     {
-                        ["id"] = sourceId,
-                        ["url"] = source.Url,
-                        ["title"] = source.Title,
-                        ["publisher"] = source.Publisher,
-                        ["publishedOn"] = source.PublishedOn?.ToString(),
+                        [PropertyKeys.Id] = sourceId,
+                        [PropertyKeys.Url] = source.Url,
+                        [PropertyKeys.Title] = source.Title,
+                        [PropertyKeys.Publisher] = source.Publisher,
+                        [PropertyKeys.PublishedOn] = source.PublishedOn?.ToString(),
                     }, position);
                     yield return new RelationshipUpsert(RelationshipTypes.SupportedBy, id, sourceId, null, new Dictionary<string, object?>(3)
                     {
-                        ["ordinal"] = (long)ordinal,
-                        ["quoteStart"] = (long?)source.QuoteStart,
-                        ["quoteEnd"] = (long?)source.QuoteEnd,
+                        [PropertyKeys.Ordinal] = (long)ordinal,
+                        [PropertyKeys.QuoteStart] = (long?)source.QuoteStart,
+                        [PropertyKeys.QuoteEnd] = (long?)source.QuoteEnd,
                     });
                 }
 
@@ -188,11 +188,11 @@ public static class GraphProjection
                 {
                     yield return new RelationshipUpsert(derived, r.SpeakerId, addressee, id, new Dictionary<string, object?>(5)
                     {
-                        ["statementId"] = id,
-                        ["kind"] = GraphEnums.Name(r.Kind),
-                        ["saidOn"] = r.SaidOn?.ToString(),
-                        ["saidOnStart"] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["saidOnEnd"] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        [PropertyKeys.StatementId] = id,
+                        [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
+                        [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
+                        [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     });
                 }
 
@@ -200,9 +200,9 @@ public static class GraphProjection
             case StatementRetracted r:
                 yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(3)
                 {
-                    ["retracted"] = true,
-                    ["retractionReason"] = r.Reason,
-                    ["retractedAt"] = r.RetractedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    [PropertyKeys.Retracted] = true,
+                    [PropertyKeys.RetractionReason] = r.Reason,
+                    [PropertyKeys.RetractedAt] = r.RetractedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 }, position);
                 foreach (var addressee in r.AddresseeIds)
                 {
@@ -220,27 +220,27 @@ public static class GraphProjection
 
     // Actors carry their names normalised, so look-ups by name work the same in every store.
     private static Dictionary<string, object?> Named(string name) =>
-        new() { ["name"] = name, ["normalisedName"] = ActorNames.Normalise(name) };
+        new() { [PropertyKeys.Name] = name, [PropertyKeys.NormalisedName] = ActorNames.Normalise(name) };
 
     private static Dictionary<string, object?> Aliased(string[] aliases) =>
-        new() { ["aliases"] = aliases, ["normalisedAliases"] = NormalisedAll(aliases) };
+        new() { [PropertyKeys.Aliases] = aliases, [PropertyKeys.NormalisedAliases] = NormalisedAll(aliases) };
 
     private static string[] NormalisedAll(string[] names) => [.. names.Select(ActorNames.Normalise)];
 
     // A statement's roles are mostly a few: their properties are made once and shared.
     private static readonly IReadOnlyDictionary<string, object?>[] Ordinals =
-        [.. Enumerable.Range(0, 16).Select(i => new Dictionary<string, object?> { ["ordinal"] = (long)i })];
+        [.. Enumerable.Range(0, 16).Select(i => new Dictionary<string, object?> { [PropertyKeys.Ordinal] = (long)i })];
 
     private static IReadOnlyDictionary<string, object?> Ordinal(int ordinal) =>
-        ordinal < Ordinals.Length ? Ordinals[ordinal] : new Dictionary<string, object?> { ["ordinal"] = (long)ordinal };
+        ordinal < Ordinals.Length ? Ordinals[ordinal] : new Dictionary<string, object?> { [PropertyKeys.Ordinal] = (long)ordinal };
 
     private static RelationshipUpsert AffiliationUpsert(string personId, Affiliation affiliation) =>
         new(RelationshipTypes.AffiliatedWith, personId, affiliation.OrganisationId, affiliation.Key, new Dictionary<string, object?>
         {
-            ["key"] = affiliation.Key,
-            ["role"] = affiliation.Role,
-            ["from"] = affiliation.From?.ToString(),
-            ["to"] = affiliation.To?.ToString(),
+            [PropertyKeys.Key] = affiliation.Key,
+            [PropertyKeys.Role] = affiliation.Role,
+            [PropertyKeys.From] = affiliation.From?.ToString(),
+            [PropertyKeys.To] = affiliation.To?.ToString(),
         });
 
     private static string[] ExternalIds(ExternalId[] ids) => [.. ids.Select(x => $"{x.Scheme}:{x.Value}")];

@@ -38,8 +38,17 @@ public static class RelationshipTypes
     /// <summary><c>(Organisation)-[:PART_OF]->(Organisation)</c>.</summary>
     public const string PartOf = "PART_OF";
 
-    /// <summary>The statement roles that point at actors, in the order the model lists them.</summary>
-    public static IReadOnlyList<string> ActorRoles { get; } = [AddressedTo, CitesExemplar, Benefits, Concerns];
+    /// <summary>
+    /// The relationships from a statement to the actors it involves besides its speaker (who <see cref="Made"/> it):
+    /// for whom, to whom, whom it cites, benefits or concerns. With <see cref="Made"/>, "an actor in any role".
+    /// </summary>
+    public static IReadOnlyList<string> StatementRoles { get; } = [OnBehalfOf, AddressedTo, CitesExemplar, Benefits, Concerns];
+
+    /// <summary>The links between actors that are not statements: affiliations and part-of.</summary>
+    public static IReadOnlyList<string> Structural { get; } = [AffiliatedWith, PartOf];
+
+    /// <summary>The actor-to-actor edges of an ego network: the derived speaker-to-addressee edges and the structural links.</summary>
+    public static IReadOnlyList<string> Network { get; } = [.. StatementKinds.DerivedRelationshipTypes, .. Structural];
 
     /// <summary>Every type, the derived speaker-to-addressee types (<c>URGED</c>, <c>CRITICISED</c>, ...) included.</summary>
     public static IReadOnlyList<string> All { get; } =
