@@ -378,7 +378,10 @@ public sealed partial class EmbeddedGraphReader
             p.Node.HasLabel(NodeLabels.Statement) ? PathNodeKind.Statement : p.Node.HasLabel(NodeLabels.Person) ? PathNodeKind.Person : PathNodeKind.Organisation))],
         [.. path.Skip(1).Select(p => new PathStepView(p.Step!.Type, p.Step.From.Id, p.Step.To.Id))]);
 
-    /// <summary>Orders paths of one length by the ids along them, as Cypher orders lists of strings.</summary>
+    /// <summary>
+    /// Orders paths of one length by the ids along them, as Cypher orders lists of strings, then by the types of their
+    /// steps and by where each step starts.
+    /// </summary>
     private sealed class IdSequence : IComparer<List<(GraphNode Node, GraphRelationship? Step)>>
     {
         public static IdSequence Instance { get; } = new();
@@ -394,7 +397,32 @@ public sealed partial class EmbeddedGraphReader
                 }
             }
 
-            return x.Count.CompareTo(y.Count);
+            var byLength = x.Count.CompareTo(y.Count);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            // Paths through the same nodes differ in their steps: by type, then by where each starts.
+            for (var i = 1; i < x.Count; i++)
+            {
+                var byType = string.CompareOrdinal(x[i].Step!.Type, y[i].Step!.Type);
+                if (byType != 0)
+                {
+                    return byType;
+                }
+            }
+
+            for (var i = 1; i < x.Count; i++)
+            {
+                var byStart = string.CompareOrdinal(x[i].Step!.From.Id, y[i].Step!.From.Id);
+                if (byStart != 0)
+                {
+                    return byStart;
+                }
+            }
+
+            return 0;
         }
     }
 }

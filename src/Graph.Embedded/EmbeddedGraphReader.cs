@@ -353,16 +353,16 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
 
     private static StatementView ToStatement(GraphNode node)
     {
-        IReadOnlyList<ActorView> Role(string type) =>
-            [.. node.Out(type).OrderBy(r => r.Ordinal).Select(r => ToActor(r.To))];
+        IReadOnlyList<string> Role(string type) =>
+            [.. node.Out(type).OrderBy(r => r.Ordinal).Select(r => r.To.Id)];
 
         var retracted = node.Get(PropertyKeys.Retracted) is true;
         return new StatementView(
             node.Id,
             GraphEnums.Parse<StatementKind>(node.GetString(PropertyKeys.Kind)!),
             node.GetString(PropertyKeys.CameoCode)!,
-            ToActor(node.In(RelationshipTypes.Made).First().From),
-            node.Out(RelationshipTypes.OnBehalfOf).Select(r => (OrganisationView)ToActor(r.To)).FirstOrDefault(),
+            node.In(RelationshipTypes.Made).First().From.Id,
+            node.Out(RelationshipTypes.OnBehalfOf).FirstOrDefault()?.To.Id,
             Role(RelationshipTypes.AddressedTo),
             Role(RelationshipTypes.CitesExemplar),
             Role(RelationshipTypes.Benefits),

@@ -1,36 +1,22 @@
+using Graph.Neo4j.Cypher;
 using Graph.Projection.Model;
 
 namespace Graph.Neo4j;
 
 /// <summary>
-/// A batch of graph changes folded into UNWIND rows: one row per node (its property changes merged in log order, at
-/// its newest version), and per relationship only its last change, an upsert or a removal.
+/// A batch of graph changes folded into the rows of <see cref="CypherStatements.ApplyBatch"/>: one row per node (its
+/// property changes merged in log order, at its newest version), and per relationship only its last change, an upsert
+/// or a removal; every label and type has its list, empty or not.
 /// </summary>
-internal sealed class BatchPlan
+internal static class BatchPlan
 {
-    private BatchPlan(
-        IReadOnlyList<(IReadOnlyList<string> Labels, IReadOnlyList<Dictionary<string, object?>> Rows)> nodes,
-        IReadOnlyList<(string Type, IReadOnlyList<Dictionary<string, object?>> Rows)> upserts,
-        IReadOnlyList<(string Type, IReadOnlyList<Dictionary<string, object?>> Rows)> removals)
-    {
-        Nodes = nodes;
-        Upserts = upserts;
-        Removals = removals;
-    }
-
-    public IReadOnlyList<(IReadOnlyList<string> Labels, IReadOnlyList<Dictionary<string, object?>> Rows)> Nodes { get; }
-
-    public IReadOnlyList<(string Type, IReadOnlyList<Dictionary<string, object?>> Rows)> Upserts { get; }
-
-    public IReadOnlyList<(string Type, IReadOnlyList<Dictionary<string, object?>> Rows)> Removals { get; }
-
-    public static BatchPlan Of(IReadOnlyList<GraphChange> changes)
+    public static Dictionary<string, object?> Parameters(GraphBatch batch)
     {
         var nodes = new Dictionary<string, (IReadOnlyList<string> Labels, Dictionary<string, object?> Properties, long Version)>(StringComparer.Ordinal);
         var nodeOrder = new List<string>();
         var relationships = new Dictionary<(string Type, string From, string To, string? Key), GraphChange>();
-        var relationshipOrder = new List<(string, string, string, string?)>();
-        foreach (var change in changes)
+        var relationshipOrder = new List<(string Type, string From, string To, string? Key)>();
+        foreach (var change in batch.Changes)
         {
             switch (change)
             {
@@ -57,13 +43,27 @@ internal sealed class BatchPlan
             }
         }
 
-        return new BatchPlan(
-            [.. nodeOrder
-                .Select(id => (Id: id, Node: nodes[id]))
-                .GroupBy(n => n.Node.Labels[0], StringComparer.Ordinal)
-                .Select(g => ((IReadOnlyList<string>)g.First().Node.Labels, (IReadOnlyList<Dictionary<string, object?>>)[.. g.Select(n => NodeRow(n.Id, n.Node.Properties, n.Node.Version))]))],
-            Group<RelationshipUpsert>(relationships, relationshipOrder, u => Row(u.FromId, u.ToId, u.Key, u.Properties)),
-            Group<RelationshipRemoval>(relationships, relationshipOrder, r => Row(r.FromId, r.ToId, r.Key, null)));
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = CypherStatements.CheckpointName,
+            ["from"] = batch.FromCheckpoint,
+            ["to"] = batch.ToCheckpoint,
+        };
+        foreach (var labels in CypherStatements.NodeLabelSets)
+        {
+            parameters[CypherStatements.NodeRowsParameter(labels[0])] = nodeOrder
+                .Where(id => nodes[id].Labels[0] == labels[0])
+                .Select(id => NodeRow(id, nodes[id].Properties, nodes[id].Version))
+                .ToList();
+        }
+
+        foreach (var shape in CypherStatements.RelationshipShapes)
+        {
+            parameters[CypherStatements.UpsertRowsParameter(shape.Type)] = Rows<RelationshipUpsert>(shape.Type, u => Row(u.FromId, u.ToId, u.Key, u.Properties));
+            parameters[CypherStatements.RemovalRowsParameter(shape.Type)] = Rows<RelationshipRemoval>(shape.Type, r => Row(r.FromId, r.ToId, r.Key, null));
+        }
+
+        return parameters;
 
         void Remember((string, string, string, string?) key, GraphChange change)
         {
@@ -74,17 +74,11 @@ internal sealed class BatchPlan
 
             relationships[key] = change;
         }
-    }
 
-    private static List<(string Type, IReadOnlyList<Dictionary<string, object?>> Rows)> Group<T>(
-        Dictionary<(string Type, string From, string To, string? Key), GraphChange> relationships,
-        List<(string Type, string From, string To, string? Key)> order,
-        Func<T, Dictionary<string, object?>> row)
-        where T : GraphChange =>
-        [.. order
-            .Where(key => relationships[key] is T)
-            .GroupBy(key => key.Type, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<Dictionary<string, object?>>)[.. g.Select(key => row((T)relationships[key]))]))];
+        List<Dictionary<string, object?>> Rows<T>(string type, Func<T, Dictionary<string, object?>> row)
+            where T : GraphChange =>
+            [.. relationshipOrder.Where(key => key.Type == type && relationships[key] is T).Select(key => row((T)relationships[key]))];
+    }
 
     private static Dictionary<string, object?> NodeRow(string id, Dictionary<string, object?> properties, long version) =>
         new() { ["id"] = id, ["version"] = version, ["properties"] = properties };

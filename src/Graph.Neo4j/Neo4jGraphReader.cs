@@ -1,4 +1,3 @@
-using System.Globalization;
 using Graph.Abstractions.Actors;
 using Graph.Abstractions.Organisations;
 using Graph.Abstractions.Statements;
@@ -13,8 +12,16 @@ namespace Graph.Neo4j;
 public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
 {
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ActorView>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        ids.Count == 0 ? [] : [.. (await ReadAsync(CypherStatements.ActorsById, cancellationToken, ("ids", ids.ToArray()))).Records.Select(r => Neo4jViews.Actor(r["actor"]))];
+    public async Task<IReadOnlyList<ActorView>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await ReadAsync(CypherStatements.ActorsById, cancellationToken, ("ids", ids.ToArray()));
+        return [.. result.Records.Select(r => Neo4jViews.Actor(r["actor"]))];
+    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ActorView>> FindActorsAsync(string text, ActorType? type, int limit, CancellationToken cancellationToken = default)
@@ -25,87 +32,88 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
             ActorType.Person => NodeLabels.Person,
             _ => null,
         };
-        var result = await ReadAsync(CypherStatements.FindActors, cancellationToken, ("text", ActorNames.Normalise(text)), ("label", label), ("limit", (long)limit));
+        var result = await ReadAsync(
+            CypherStatements.FindActors, cancellationToken, ("text", ActorNames.Normalise(text)), ("label", label), ("limit", (long)limit));
         return [.. result.Records.Select(r => Neo4jViews.Actor(r["actor"]))];
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        ids.Count == 0 ? [] : [.. (await ReadAsync(CypherStatements.StatementsById, cancellationToken, ("ids", ids.ToArray()))).Records.Select(r => Neo4jViews.Statement(r["statement"]))];
-
-    /// <inheritdoc/>
-    public async Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(CypherStatements.FindStatements(order), cancellationToken, [.. FilterParameters(filter), ("skip", (long)skip), ("take", (long)take)]);
-        var record = result.Records[0];
-        return new StatementPage([.. record["page"].EnumerateArray().Select(Neo4jViews.Statement)], record["total"].GetInt32());
-    }
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) =>
-        [.. (await ReadAsync(CypherStatements.OrganisationParts, cancellationToken, ("id", organisationId))).Records.Select(r => (OrganisationView)Neo4jViews.Actor(r["actor"]))];
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<AffiliationView>> GetMembersAsync(string organisationId, CancellationToken cancellationToken = default) =>
-        [.. (await ReadAsync(CypherStatements.OrganisationMembers, cancellationToken, ("id", organisationId))).Records.Select(Neo4jViews.Member).Order(AffiliationOrder.ByPerson)];
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
-    {
-        if (query.FromId == query.ToId || query.Limit == 0)
+        if (ids.Count == 0)
         {
             return [];
         }
 
-        var types = query.Via.SelectMany(LinkTypes).ToArray();
-        var result = await ReadAsync(
-            CypherStatements.FindPaths(query.MaxHops, query.ShortestOnly),
-            cancellationToken,
-            ("from", query.FromId), ("to", query.ToId), ("types", types), ("limit", (long)query.Limit));
-        return [.. result.Records.Select(Neo4jViews.Path)];
+        var result = await ReadAsync(CypherStatements.StatementsById, cancellationToken, ("ids", ids.ToArray()));
+        return [.. result.Records.Select(r => Neo4jViews.Statement(r["statement"]))];
     }
 
     /// <inheritdoc/>
-    public async Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default)
+    public async Task<StatementPage> FindStatementsAsync(
+        StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(
-            CypherStatements.Neighbourhood(depth),
-            cancellationToken,
-            ("id", actorId),
-            ("kinds", kinds is { Count: > 0 } ? kinds.Select(GraphEnums.Name).ToArray() : null),
-            ("saidFrom", IsoDate(saidFrom)),
-            ("saidTo", IsoDate(saidTo)));
-        if (result.Records.Count == 0)
+        var record = (await ReadAsync(CypherStatements.FindStatements(filter, order, skip, take), cancellationToken)).Records[0];
+        return new StatementPage([.. record["page"].EnumerateArray().Select(Neo4jViews.Statement)], record["total"].GetInt32());
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.OrganisationParts, cancellationToken, ("id", organisationId));
+        return [.. result.Records.Select(r => (OrganisationView)Neo4jViews.Actor(r["actor"]))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<AffiliationView>> GetMembersAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.OrganisationMembers, cancellationToken, ("id", organisationId));
+        return [.. result.Records.Select(Neo4jViews.Member).Order(AffiliationOrder.ByPerson)];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.FromId == query.ToId || query.Limit == 0 || query.Via.Count == 0)
         {
-            return new NetworkView([], []);
+            return [];
         }
 
-        var record = result.Records[0];
-        return new NetworkView(
-            [.. record["nodes"].EnumerateArray().Select(Neo4jViews.Actor).OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. record["edges"].EnumerateArray().Select(Neo4jViews.NetworkEdge).OrderBy(e => e.Id, StringComparer.Ordinal)]);
+        return [.. (await ReadAsync(CypherStatements.FindPaths(query), cancellationToken)).Records.Select(Neo4jViews.Path)];
+    }
+
+    /// <inheritdoc/>
+    public async Task<NetworkView> GetNeighbourhoodAsync(
+        string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(CypherStatements.Neighbourhood(actorId, depth, kinds, saidFrom, saidTo), cancellationToken);
+        var actors = result.Records.Select(r => Neo4jViews.Actor(r["actor"])).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var reached = actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var edges = result.Records
+            .SelectMany(r => r["edges"].EnumerateArray())
+            .Select(Neo4jViews.NetworkEdge)
+            .Where(e => reached.Contains(e.Target))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        return new NetworkView(actors, edges);
     }
 
     /// <inheritdoc/>
     public async Task<ActorNetworkView> GetActorNetworkAsync(StatementFilter filter, int limit, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(CypherStatements.ActorNetwork, cancellationToken, [.. FilterParameters(filter), ("limit", (long)limit)]);
+        var result = await ReadAsync(CypherStatements.ActorNetwork(filter, limit), cancellationToken);
         var edges = result.Records.Select(Neo4jViews.WeightedEdge).ToList();
-        var ids = edges.SelectMany(e => new[] { e.Source, e.Target }).Distinct().ToList();
-        var nodes = await GetActorsAsync(ids, cancellationToken);
+        var nodes = await GetActorsAsync(edges.SelectMany(e => new[] { e.Source, e.Target }).Distinct().ToList(), cancellationToken);
         return new ActorNetworkView([.. nodes.OrderBy(a => a.Id, StringComparer.Ordinal)], edges);
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CountView>> CountStatementsAsync(StatementFilter filter, CountDimension by, IReadOnlyList<OrganisationKind>? organisationKinds, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CountView>> CountStatementsAsync(
+        StatementFilter filter, CountDimension by, IReadOnlyList<OrganisationKind>? organisationKinds, int limit, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(
-            CypherStatements.CountStatements(by),
-            cancellationToken,
-            [.. FilterParameters(filter),
-             ("organisationKinds", organisationKinds is { Count: > 0 } ? organisationKinds.Select(GraphEnums.Name).ToArray() : null),
-             ("limit", (long)limit)]);
-        return [.. result.Records.Select(r => new CountView(r["key"].GetString()!, r["count"].GetInt32(), r["label"].ValueKind == System.Text.Json.JsonValueKind.String ? r["label"].GetString() : null))];
+        var kinds = organisationKinds?.Select(GraphEnums.Name).ToList() ?? [];
+        var result = await ReadAsync(CypherStatements.CountStatements(filter, by, kinds, limit), cancellationToken);
+        return [.. result.Records.Select(Neo4jViews.Count)];
     }
 
     /// <inheritdoc/>
@@ -119,42 +127,11 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
             ("supportive", Projection.Reading.Stances.Supportive.Select(GraphEnums.Name).ToArray()),
             ("critical", Projection.Reading.Stances.Critical.Select(GraphEnums.Name).ToArray()),
             ("limit", (long)limit));
-        return [.. result.Records.Select(r => new StanceView(r["actorId"].GetString()!, targetId, r["supportive"].GetInt32(), r["critical"].GetInt32(), r["other"].GetInt32()))];
+        return [.. result.Records.Select(r => Neo4jViews.Stance(r, targetId))];
     }
 
-    private static IEnumerable<string> LinkTypes(PathLink link) => link switch
-    {
-        PathLink.Statements =>
-        [
-            RelationshipTypes.Made, RelationshipTypes.OnBehalfOf, RelationshipTypes.AddressedTo, RelationshipTypes.CitesExemplar,
-            RelationshipTypes.Benefits, RelationshipTypes.Concerns, RelationshipTypes.RespondsTo,
-        ],
-        PathLink.Affiliations => [RelationshipTypes.AffiliatedWith],
-        _ => [RelationshipTypes.PartOf],
-    };
-
-    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A filter as the parameters of <c>MatchStatements</c>: its alternatives, each lists of conditions.</summary>
-    private static (string Name, object? Value)[] FilterParameters(StatementFilter filter) =>
-    [
-        ("includeRetracted", filter.IncludeRetracted),
-        ("clauses", filter.ToClauses().Select(c => new Dictionary<string, object?>
-        {
-            ["kindSets"] = c.KindSets.Select(kinds => kinds.Select(GraphEnums.Name).ToArray()).ToArray(),
-            ["speakerIds"] = c.SpeakerIds.ToArray(),
-            ["addresseeIds"] = c.AddresseeIds.ToArray(),
-            ["exemplarIds"] = c.ExemplarIds.ToArray(),
-            ["beneficiaryIds"] = c.BeneficiaryIds.ToArray(),
-            ["subjectIds"] = c.SubjectIds.ToArray(),
-            ["actorIds"] = c.ActorIds.ToArray(),
-            ["topicIdSets"] = c.TopicIdSets.Select(topics => topics.ToArray()).ToArray(),
-            ["saidFrom"] = IsoDate(c.SaidFrom),
-            ["saidTo"] = IsoDate(c.SaidTo),
-            ["texts"] = c.Texts.Select(t => t.ToLowerInvariant()).ToArray(),
-            ["hasExemplar"] = c.HasExemplar,
-        }).ToArray()),
-    ];
+    private Task<QueryResult> ReadAsync(CompiledQuery query, CancellationToken cancellationToken) =>
+        client.RunAsync(query.Statement.Text, query.Parameters, AccessMode.Read, cancellationToken);
 
     private Task<QueryResult> ReadAsync(CypherStatement statement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         client.RunAsync(statement.Text, parameters.ToDictionary(p => p.Name, p => p.Value), AccessMode.Read, cancellationToken);

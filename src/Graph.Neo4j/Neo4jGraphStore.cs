@@ -2,20 +2,19 @@ using Graph.Neo4j.Client;
 using Graph.Neo4j.Cypher;
 using Graph.Projection;
 using Graph.Projection.Model;
-using Microsoft.Extensions.Options;
 
 namespace Graph.Neo4j;
 
 /// <summary>The projection's target when the graph lives in Neo4j.</summary>
 /// <remarks>
-/// A batch is written in one explicit transaction: first the checkpoint is moved from the batch's start to its end
-/// (no row back means another projector applied it: nothing is written), then the nodes, then the relationships
-/// between nodes matched first, then the removals. Changes are folded per node and per relationship beforehand, so
-/// the order of those groups cannot change the outcome, and a retried batch applies exactly once.
+/// A batch is written in one statement, so one request and one transaction: first the checkpoint is moved from the
+/// batch's start to its end (no row back means another projector applied it: nothing is written), then the nodes,
+/// then the relationships between nodes matched first, then the removals. Changes are folded per node and per
+/// relationship beforehand, so the order of those groups cannot change the outcome, and a retried batch applies
+/// exactly once.
 /// </remarks>
-public sealed class Neo4jGraphStore(INeo4jClient client, IOptions<Neo4jStoreOptions> options) : IGraphStore
+public sealed class Neo4jGraphStore(INeo4jClient client) : IGraphStore
 {
-    private readonly int _batchSize = options.Value.BatchSize;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private bool _schemaEnsured;
 
@@ -31,37 +30,11 @@ public sealed class Neo4jGraphStore(INeo4jClient client, IOptions<Neo4jStoreOpti
     }
 
     /// <inheritdoc/>
-    public Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    /// <remarks>One request: <see cref="CypherStatements.ApplyBatch"/>, retried as a whole on a transient failure.</remarks>
+    public async Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default)
     {
-        var plan = BatchPlan.Of(batch.Changes);
-        return client.ExecuteWriteAsync(async tx =>
-        {
-            var advanced = await tx.RunAsync(
-                CypherStatements.AdvanceCheckpoint.Text,
-                Parameters(("name", CypherStatements.CheckpointName), ("from", batch.FromCheckpoint), ("to", batch.ToCheckpoint)),
-                cancellationToken);
-            if (advanced.Records.Count == 0)
-            {
-                return false;
-            }
-
-            foreach (var (labels, rows) in plan.Nodes)
-            {
-                await RunChunkedAsync(tx, CypherStatements.UpsertNodes(labels).Text, rows, cancellationToken);
-            }
-
-            foreach (var (type, rows) in plan.Upserts)
-            {
-                await RunChunkedAsync(tx, CypherStatements.UpsertRelationships(type).Text, rows, cancellationToken);
-            }
-
-            foreach (var (type, rows) in plan.Removals)
-            {
-                await RunChunkedAsync(tx, CypherStatements.RemoveRelationships(type).Text, rows, cancellationToken);
-            }
-
-            return true;
-        }, cancellationToken);
+        var result = await client.RunAsync(CypherStatements.ApplyBatch.Text, BatchPlan.Parameters(batch), AccessMode.Write, cancellationToken);
+        return result.Records.Count > 0;
     }
 
     /// <summary>Empties the database, for a rebuild of the projection from the whole log.</summary>
@@ -99,14 +72,6 @@ public sealed class Neo4jGraphStore(INeo4jClient client, IOptions<Neo4jStoreOpti
         finally
         {
             _schemaLock.Release();
-        }
-    }
-
-    private async Task RunChunkedAsync(IQueryRunner tx, string cypher, IReadOnlyList<Dictionary<string, object?>> rows, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in rows.Chunk(_batchSize))
-        {
-            await tx.RunAsync(cypher, Parameters(("rows", chunk)), cancellationToken);
         }
     }
 

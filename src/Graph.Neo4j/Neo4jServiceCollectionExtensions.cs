@@ -33,7 +33,6 @@ public static class Neo4jServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(options => options.Uri is { Scheme: "http" or "https" }, "Neo4j:Uri must be the HTTP(S) address of Neo4j's Query API, e.g. http://localhost:7474 (not a bolt:// or neo4j:// address).")
             .ValidateOnStart();
-        services.AddOptions<Neo4jStoreOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         // Each request is bounded by Neo4j:RequestTimeout, so the HttpClient's own timeout must not cut in first.
         services.AddSingleton<INeo4jClient>(sp => ActivatorUtilities.CreateInstance<Neo4jClient>(sp, new HttpClient(new SocketsHttpHandler

@@ -41,37 +41,51 @@ internal static class Neo4jViews
 
     public static StatementView Statement(JsonElement s)
     {
-        IReadOnlyList<ActorView> Role(string name) =>
-            [.. s.GetProperty(name).EnumerateArray().OrderBy(Ordinal).Select(r => Actor(r.GetProperty("actor")))];
+        // roles: [type, ordinal, id] for each role besides the speaker, in no particular order.
+        var roles = s.GetProperty("roles").EnumerateArray()
+            .Select(r => (Type: r[0].GetString()!, Ordinal: r[1].ValueKind == JsonValueKind.Number ? r[1].GetInt64() : 0, Id: r[2].GetString()!))
+            .OrderBy(r => r.Ordinal)
+            .ToList();
+        IReadOnlyList<string> Role(string type) => [.. roles.Where(r => r.Type == type).Select(r => r.Id)];
 
-        var retracted = s.TryGetProperty("retracted", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var retracted = s.TryGetProperty(PropertyKeys.Retracted, out var flag) && flag.ValueKind == JsonValueKind.True;
         return new StatementView(
-            s.GetProperty("id").GetString()!,
-            GraphEnums.Parse<StatementKind>(s.GetProperty("kind").GetString()!),
-            s.GetProperty("cameoCode").GetString()!,
-            Actor(s.GetProperty("speaker")),
-            s.TryGetProperty("onBehalfOf", out var onBehalfOf) && onBehalfOf.ValueKind == JsonValueKind.Object ? (OrganisationView)Actor(onBehalfOf) : null,
-            Role("addressees"),
-            Role("exemplars"),
-            Role("beneficiaries"),
-            Role("subjects"),
-            [.. s.GetProperty("topics").EnumerateArray().OrderBy(Ordinal).Select(t => new TopicView(t.GetProperty("id").GetString()!, t.GetProperty("name").GetString()!))],
-            String(s, "respondsTo"),
-            String(s, "quote"),
-            String(s, "summary"),
-            Date(s, "saidOn"),
+            s.GetProperty(PropertyKeys.Id).GetString()!,
+            GraphEnums.Parse<StatementKind>(s.GetProperty(PropertyKeys.Kind).GetString()!),
+            s.GetProperty(PropertyKeys.CameoCode).GetString()!,
+            s.GetProperty("speaker").GetString()!,
+            Role(RelationshipTypes.OnBehalfOf).FirstOrDefault(),
+            Role(RelationshipTypes.AddressedTo),
+            Role(RelationshipTypes.CitesExemplar),
+            Role(RelationshipTypes.Benefits),
+            Role(RelationshipTypes.Concerns),
+            [.. s.GetProperty("topics").EnumerateArray()
+                .OrderBy(t => t[0].ValueKind == JsonValueKind.Number ? t[0].GetInt64() : 0)
+                .Select(t => new TopicView(t[1].GetString()!, t[2].GetString()!))],
+            Role(RelationshipTypes.RespondsTo).FirstOrDefault(),
+            String(s, PropertyKeys.Quote),
+            String(s, PropertyKeys.Summary),
+            Date(s, PropertyKeys.SaidOn),
             [.. s.GetProperty("sources").EnumerateArray().OrderBy(Ordinal).Select(source => new SourceView(
-                source.GetProperty("id").GetString()!,
-                String(source, "url"),
-                String(source, "title"),
-                String(source, "publisher"),
-                Date(source, "publishedOn"),
+                source.GetProperty(PropertyKeys.Id).GetString()!,
+                String(source, PropertyKeys.Url),
+                String(source, PropertyKeys.Title),
+                String(source, PropertyKeys.Publisher),
+                Date(source, PropertyKeys.PublishedOn),
                 Int(source, "quoteStart"),
                 Int(source, "quoteEnd")))],
-            DateTimeOffset.Parse(s.GetProperty("recordedAt").GetString()!, CultureInfo.InvariantCulture),
-            s.TryGetProperty("confidence", out var confidence) && confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : null,
-            retracted ? new RetractionView(String(s, "retractionReason"), DateTimeOffset.Parse(String(s, "retractedAt")!, CultureInfo.InvariantCulture)) : null);
+            DateTimeOffset.Parse(s.GetProperty(PropertyKeys.RecordedAt).GetString()!, CultureInfo.InvariantCulture),
+            s.TryGetProperty(PropertyKeys.Confidence, out var confidence) && confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : null,
+            retracted
+                ? new RetractionView(String(s, PropertyKeys.RetractionReason), DateTimeOffset.Parse(String(s, PropertyKeys.RetractedAt)!, CultureInfo.InvariantCulture))
+                : null);
     }
+
+    public static CountView Count(Client.Neo4jRecord record) =>
+        new(record["key"].GetString()!, record["count"].GetInt32(), NullableString(record["label"]));
+
+    public static StanceView Stance(Client.Neo4jRecord record, string targetId) => new(
+        record["actorId"].GetString()!, targetId, record["supportive"].GetInt32(), record["critical"].GetInt32(), record["other"].GetInt32());
 
     public static PathView Path(Client.Neo4jRecord record) => new(
         [.. record["nodes"].EnumerateArray().Select(n => new PathNodeView(

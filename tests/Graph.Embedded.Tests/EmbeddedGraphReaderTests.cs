@@ -71,9 +71,9 @@ public sealed class EmbeddedGraphReaderTests : IDisposable
     {
         var statement = Assert.Single(await _reader.GetStatementsAsync(["day"]));
 
-        Assert.Equal("Speaker", statement.Speaker.Name);
-        Assert.Equal(["Target Corp"], statement.Addressees.Select(a => a.Name));
-        Assert.Equal(["Model Corp"], statement.Exemplars.Select(a => a.Name));
+        Assert.Equal("speaker", statement.SpeakerId);
+        Assert.Equal(["target"], statement.AddresseeIds);
+        Assert.Equal(["model"], statement.ExemplarIds);
         Assert.Equal(PartialDate.Parse("2020-06-12"), statement.SaidOn);
         Assert.Equal("P", Assert.Single(statement.Sources).Publisher);
     }

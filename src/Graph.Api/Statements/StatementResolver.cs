@@ -15,4 +15,19 @@ public sealed class StatementResolver(GraphLoaders loaders)
 
     public IDataLoaderResult<StatementView?>? RespondsTo([FromSource] StatementView statement) =>
         statement.RespondsToId is null ? null : loaders.Statements.Load(statement.RespondsToId);
+
+    // The actors in each role are read once per request, with every other actor the response names.
+    public IDataLoaderResult<ActorView?> Speaker([FromSource] StatementView statement) => loaders.Actors.Load(statement.SpeakerId);
+
+    public IDataLoaderResult<ActorView?>? OnBehalfOf([FromSource] StatementView statement) =>
+        statement.OnBehalfOfId is null ? null : loaders.Actors.Load(statement.OnBehalfOfId);
+
+    public IDataLoaderResult<IReadOnlyList<ActorView>> Addressees([FromSource] StatementView statement) => loaders.Actors.LoadMany(statement.AddresseeIds);
+
+    public IDataLoaderResult<IReadOnlyList<ActorView>> Exemplars([FromSource] StatementView statement) => loaders.Actors.LoadMany(statement.ExemplarIds);
+
+    public IDataLoaderResult<IReadOnlyList<ActorView>> Beneficiaries([FromSource] StatementView statement) =>
+        loaders.Actors.LoadMany(statement.BeneficiaryIds);
+
+    public IDataLoaderResult<IReadOnlyList<ActorView>> Subjects([FromSource] StatementView statement) => loaders.Actors.LoadMany(statement.SubjectIds);
 }

@@ -56,8 +56,7 @@ public sealed class GraphExporter(IGraphReader reader)
     {
         var found = new Dictionary<string, ActorView>(StringComparer.Ordinal);
         var wanted = statements
-            .SelectMany(s => new[] { s.Speaker, s.OnBehalfOf }.OfType<ActorView>().Concat(s.Addressees).Concat(s.Exemplars).Concat(s.Beneficiaries).Concat(s.Subjects))
-            .Select(a => a.Id)
+            .SelectMany(s => s.ActorIds)
             .ToHashSet(StringComparer.Ordinal);
         while (wanted.Count > 0)
         {
@@ -119,7 +118,7 @@ public sealed class GraphExporter(IGraphReader reader)
 
     private static JsonObject Reference(string id) => new() { ["id"] = id };
 
-    private static JsonArray References(IEnumerable<ActorView> actors) => [.. actors.Select(a => (JsonNode)Reference(a.Id))];
+    private static JsonArray References(IEnumerable<string> actorIds) => [.. actorIds.Select(id => (JsonNode)Reference(id))];
 
     private static JsonObject Organisation(OrganisationView o) => new()
     {
@@ -153,12 +152,12 @@ public sealed class GraphExporter(IGraphReader reader)
         ["id"] = s.Id,
         ["kind"] = GraphEnums.Name(s.Kind),
         ["cameoCode"] = s.CameoCode,
-        ["speaker"] = Reference(s.Speaker.Id),
-        ["onBehalfOf"] = s.OnBehalfOf is { } onBehalfOf ? Reference(onBehalfOf.Id) : null,
-        ["addressees"] = References(s.Addressees),
-        ["exemplars"] = References(s.Exemplars),
-        ["beneficiaries"] = References(s.Beneficiaries),
-        ["subjects"] = References(s.Subjects),
+        ["speaker"] = Reference(s.SpeakerId),
+        ["onBehalfOf"] = s.OnBehalfOfId is { } onBehalfOf ? Reference(onBehalfOf) : null,
+        ["addressees"] = References(s.AddresseeIds),
+        ["exemplars"] = References(s.ExemplarIds),
+        ["beneficiaries"] = References(s.BeneficiaryIds),
+        ["subjects"] = References(s.SubjectIds),
         ["topics"] = new JsonArray([.. s.Topics.Select(t => (JsonNode)t.Name)]),
         ["respondsTo"] = s.RespondsToId,
         ["quote"] = s.Quote,

@@ -180,7 +180,7 @@ public sealed class ImportExportTests
 
         Assert.Equal(["statements.csv:3:INVALID_RECORD"], report.Problems.Select(p => $"{p.Source}:{p.Line}:{p.Code}"));
         Assert.Equal(5, report.Written);
-        Assert.Equal(("Asks, politely.", "csv-child", "A title"), (appeal.Summary, appeal.OnBehalfOf?.Id, appeal.Sources[0].Title));
+        Assert.Equal(("Asks, politely.", "csv-child", "A title"), (appeal.Summary, appeal.OnBehalfOfId, appeal.Sources[0].Title));
         Assert.Equal(["privacy", "drones"], appeal.Topics.Select(t => t.Name));
         Assert.Equal("Wrong speaker", demand.Retraction?.Reason);
         Assert.Equal(("csv-child", "Director"), (person.Affiliations[0].OrganisationId, person.Affiliations[0].Role));

@@ -62,7 +62,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
                 }),
                 NullLogger<Neo4jClient>.Instance,
                 TimeProvider.System);
-            var store = new Neo4jGraphStore(client, Options.Create(new Neo4jStoreOptions()));
+            var store = new Neo4jGraphStore(client);
             await store.EnsureSchemaAsync();
             await store.ClearAsync();
             Targets.Add(new GraphTarget("neo4j", store, new Neo4jGraphReader(client)));

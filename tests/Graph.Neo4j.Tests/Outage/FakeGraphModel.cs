@@ -5,9 +5,10 @@ using Graph.Neo4j.Tests.Fake;
 namespace Graph.Neo4j.Tests.Outage;
 
 /// <summary>
-/// What the project's own Cypher statements do to a graph, modelled for the Query API fake: nodes merged on id with the
-/// version guard, relationships merged between existing ends, removals, and the checkpoint's compare-and-set. Writes in
-/// an explicit transaction take effect at its commit, and are lost at its rollback.
+/// What the project's own Cypher statements do to a graph, modelled for the Query API fake: the checkpoint's
+/// compare-and-set, nodes merged on id with the version guard, relationships created (those written once) or merged
+/// between existing ends, and removals. A relationship created twice is there twice, as in Neo4j. Writes in an explicit
+/// transaction take effect at its commit, and are lost at its rollback.
 /// </summary>
 /// <remarks>It knows statements by their exact text from <see cref="CypherStatements"/>; anything else is a syntax error.</remarks>
 internal sealed class FakeGraphModel
@@ -26,30 +27,8 @@ internal sealed class FakeGraphModel
 
         _statements[CypherStatements.ReadCheckpoint.Text] = (state, _) =>
             state.Checkpoint is { } position ? FakeResult.Row(["position"], position) : FakeResult.Empty;
-        _statements[CypherStatements.AdvanceCheckpoint.Text] = (state, statement) =>
-        {
-            var from = statement.Parameters["from"].GetInt64();
-            var to = statement.Parameters["to"].GetInt64();
-            if ((state.Checkpoint ?? 0) != from)
-            {
-                return FakeResult.Empty;
-            }
-
-            state.Checkpoint = to;
-            state.Advances.Add((from, to));
-            return FakeResult.Row(["position"], to);
-        };
+        _statements[CypherStatements.ApplyBatch.Text] = ApplyBatch;
         _statements[CypherStatements.CountNodes.Text] = (state, _) => FakeResult.Row(["nodes"], (long)state.Nodes.Count);
-        foreach (var labels in CypherStatements.NodeLabelSets)
-        {
-            _statements[CypherStatements.UpsertNodes(labels).Text] = (state, statement) => UpsertNodes(state, statement, labels);
-        }
-
-        foreach (var shape in CypherStatements.RelationshipShapes)
-        {
-            _statements[CypherStatements.UpsertRelationships(shape.Type).Text] = (state, statement) => UpsertRelationships(state, statement, shape.Type);
-            _statements[CypherStatements.RemoveRelationships(shape.Type).Text] = (state, statement) => RemoveRelationships(state, statement, shape.Type);
-        }
     }
 
     /// <summary>The committed nodes: id, labels and properties.</summary>
@@ -64,14 +43,14 @@ internal sealed class FakeGraphModel
         }
     }
 
-    /// <summary>The committed relationships, by type, ends and key.</summary>
-    public IReadOnlyCollection<(string Type, string From, string To, string? Key)> Relationships
+    /// <summary>The committed relationships, by type, ends and key; one created twice is listed twice.</summary>
+    public IReadOnlyList<(string Type, string From, string To, string? Key)> Relationships
     {
         get
         {
             lock (_lock)
             {
-                return [.. _committed.Relationships.Keys];
+                return [.. _committed.Relationships.SelectMany(r => Enumerable.Repeat(r.Key, r.Value.Count))];
             }
         }
     }
@@ -130,9 +109,42 @@ internal sealed class FakeGraphModel
         }
     }
 
-    private static FakeResult UpsertNodes(State state, FakeStatement statement, IReadOnlyList<string> labels)
+    private static FakeResult ApplyBatch(State state, FakeStatement statement)
     {
-        foreach (var row in statement.Parameters["rows"].EnumerateArray())
+        var from = statement.Parameters["from"].GetInt64();
+        var to = statement.Parameters["to"].GetInt64();
+        if ((state.Checkpoint ?? 0) != from)
+        {
+            return FakeResult.Empty;
+        }
+
+        state.Checkpoint = to;
+        state.Advances.Add((from, to));
+        foreach (var labels in CypherStatements.NodeLabelSets)
+        {
+            UpsertNodes(state, statement.Parameters[CypherStatements.NodeRowsParameter(labels[0])], labels);
+        }
+
+        foreach (var shape in CypherStatements.RelationshipShapes)
+        {
+            UpsertRelationships(state, statement.Parameters[CypherStatements.UpsertRowsParameter(shape.Type)], shape);
+        }
+
+        foreach (var shape in CypherStatements.RelationshipShapes)
+        {
+            foreach (var row in statement.Parameters[CypherStatements.RemovalRowsParameter(shape.Type)].EnumerateArray())
+            {
+                var (start, end, key) = Ends(row);
+                state.Relationships.Remove((shape.Type, start, end, key));
+            }
+        }
+
+        return FakeResult.Row(["position"], to);
+    }
+
+    private static void UpsertNodes(State state, JsonElement rows, IReadOnlyList<string> labels)
+    {
+        foreach (var row in rows.EnumerateArray())
         {
             var id = row.GetProperty("id").GetString()!;
             var version = row.GetProperty("version").GetInt64();
@@ -160,33 +172,22 @@ internal sealed class FakeGraphModel
 
             state.Nodes[id] = node with { Version = version };
         }
-
-        return FakeResult.Empty;
     }
 
-    private static FakeResult UpsertRelationships(State state, FakeStatement statement, string type)
+    private static void UpsertRelationships(State state, JsonElement rows, RelationshipShape shape)
     {
-        foreach (var row in statement.Parameters["rows"].EnumerateArray())
+        foreach (var row in rows.EnumerateArray())
         {
             var (from, to, key) = Ends(row);
-            if (state.Nodes.ContainsKey(from) && state.Nodes.ContainsKey(to))
+            if (!state.Nodes.ContainsKey(from) || !state.Nodes.ContainsKey(to))
             {
-                state.Relationships[(type, from, to, key)] = row.GetProperty("properties").Clone();
+                continue;
             }
+
+            var identity = (shape.Type, from, to, shape.Keyed ? key : null);
+            var count = state.Relationships.TryGetValue(identity, out var existing) ? existing.Count : 0;
+            state.Relationships[identity] = (row.GetProperty("properties").Clone(), shape.WrittenOnce ? count + 1 : Math.Max(count, 1));
         }
-
-        return FakeResult.Empty;
-    }
-
-    private static FakeResult RemoveRelationships(State state, FakeStatement statement, string type)
-    {
-        foreach (var row in statement.Parameters["rows"].EnumerateArray())
-        {
-            var (from, to, key) = Ends(row);
-            state.Relationships.Remove((type, from, to, key));
-        }
-
-        return FakeResult.Empty;
     }
 
     private static (string From, string To, string? Key) Ends(JsonElement row) =>
@@ -199,7 +200,7 @@ internal sealed class FakeGraphModel
     {
         public Dictionary<string, Node> Nodes { get; private init; } = new(StringComparer.Ordinal);
 
-        public Dictionary<(string Type, string From, string To, string? Key), JsonElement> Relationships { get; private init; } = [];
+        public Dictionary<(string Type, string From, string To, string? Key), (JsonElement Properties, int Count)> Relationships { get; private init; } = [];
 
         public long? Checkpoint { get; set; }
 

@@ -66,7 +66,7 @@ public sealed class OutageTests : IAsyncLifetime
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var projector = new Projector(
             _events,
-            new Neo4jGraphStore(client, Options.Create(new Neo4jStoreOptions { BatchSize = 40 })),
+            new Neo4jGraphStore(client),
             Options.Create(new ProjectionOptions { BatchSize = 25, PollInterval = TimeSpan.FromMilliseconds(20), MaxRetryDelay = TimeSpan.FromMilliseconds(200) }),
             NullLogger<Projector>.Instance,
             meters.GetRequiredService<IMeterFactory>(),

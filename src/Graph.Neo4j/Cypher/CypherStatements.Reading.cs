@@ -1,0 +1,205 @@
+using Graph.Abstractions.Statements;
+using Graph.Projection.Model;
+using Graph.Projection.Reading;
+using P = Graph.Projection.Model.PropertyKeys;
+
+namespace Graph.Neo4j.Cypher;
+
+/// <summary>The statements that read actors, statements by id, paths, ego networks and stances.</summary>
+public static partial class CypherStatements
+{
+    // The shape every reader returns an actor in: enough for OrganisationView and PersonView.
+    private static readonly string ActorMap = $$"""
+        {.{{P.Id}}, .{{P.Name}}, .{{P.Aliases}}, .{{P.Kind}}, .{{P.ExternalIds}}, labels: labels(actor),
+         parentId: head([(actor)-[:{{RelationshipTypes.PartOf}}]->(parent:{{NodeLabels.Organisation}}) | parent.{{P.Id}}]),
+         affiliations: [(actor)-[affiliation:{{RelationshipTypes.AffiliatedWith}}]->(organisation:{{NodeLabels.Organisation}}) |
+           {organisationId: organisation.{{P.Id}}, role: affiliation.{{P.Role}}, from: affiliation.{{P.From}}, to: affiliation.{{P.To}}}]}
+        """;
+
+    // A statement's properties, its speaker's id, the ids of the others in each role (with the role's type and ordinal),
+    // its topics and its sources: what StatementView holds, and no actor's properties.
+    private static readonly string StatementMap = $$"""
+        {.{{P.Id}}, .{{P.Kind}}, .{{P.CameoCode}}, .{{P.Quote}}, .{{P.Summary}}, .{{P.SaidOn}}, .{{P.RecordedAt}}, .{{P.Confidence}},
+         .{{P.Retracted}}, .{{P.RetractionReason}}, .{{P.RetractedAt}},
+         speaker: head([(speaker)-[:{{RelationshipTypes.Made}}]->(s) | speaker.{{P.Id}}]),
+         roles: [(s)-[role:{{string.Join("|", RelationshipTypes.StatementRoles.Append(RelationshipTypes.RespondsTo))}}]->(other) |
+           [type(role), role.{{P.Ordinal}}, other.{{P.Id}}]],
+         topics: [(s)-[role:{{RelationshipTypes.About}}]->(topic) | [role.{{P.Ordinal}}, topic.{{P.Id}}, topic.{{P.Name}}]],
+         sources: [(s)-[role:{{RelationshipTypes.SupportedBy}}]->(source) | source {.{{P.Id}}, .{{P.Url}}, .{{P.Title}}, .{{P.Publisher}},
+           .{{P.PublishedOn}}, ordinal: role.{{P.Ordinal}}, quoteStart: role.{{P.QuoteStart}}, quoteEnd: role.{{P.QuoteEnd}}}]}
+        """;
+
+    public static CypherStatement ActorsById { get; } = Statement(
+        "actors-by-id",
+        $$"""
+        MATCH (actor:{{NodeLabels.Actor}})
+        WHERE actor.{{P.Id}} IN $ids
+        RETURN actor {{ActorMap}} AS actor
+        """,
+        new() { ["ids"] = new[] { "aclu", "nicole-ozer" } });
+
+    public static CypherStatement FindActors { get; } = Statement(
+        "find-actors",
+        $$"""
+        MATCH (actor:{{NodeLabels.Actor}})
+        WHERE ($label IS NULL OR $label IN labels(actor))
+          AND (actor.{{P.NormalisedName}} CONTAINS $text OR any(alias IN actor.{{P.NormalisedAliases}} WHERE alias CONTAINS $text))
+        WITH actor,
+             CASE WHEN actor.{{P.NormalisedName}} = $text OR $text IN actor.{{P.NormalisedAliases}} THEN 0 ELSE 1 END AS rank
+        ORDER BY rank, CASE rank WHEN 0 THEN actor.{{P.Id}} ELSE actor.{{P.NormalisedName}} END, actor.{{P.Id}}
+        LIMIT $limit
+        RETURN actor {{ActorMap}} AS actor
+        """,
+        new() { ["text"] = "aclu", ["label"] = null, ["limit"] = 20L });
+
+    public static CypherStatement StatementsById { get; } = Statement(
+        "statements-by-id",
+        $$"""
+        MATCH (s:{{NodeLabels.Statement}})
+        WHERE s.{{P.Id}} IN $ids
+        RETURN s {{StatementMap}} AS statement
+        """,
+        new() { ["ids"] = new[] { "aclu-urges-microsoft-to-follow-ibm-and-amazon" } });
+
+    public static CypherStatement OrganisationParts { get; } = Statement(
+        "organisation-parts",
+        $$"""
+        MATCH (:{{NodeLabels.Organisation}} {{{P.Id}}: $id})<-[:{{RelationshipTypes.PartOf}}]-(actor:{{NodeLabels.Organisation}})
+        RETURN actor {{ActorMap}} AS actor
+        ORDER BY actor.{{P.NormalisedName}}, actor.{{P.Id}}
+        """,
+        new() { ["id"] = "aclu" });
+
+    public static CypherStatement OrganisationMembers { get; } = Statement(
+        "organisation-members",
+        $$"""
+        MATCH (organisation:{{NodeLabels.Organisation}} {{{P.Id}}: $id})<-[affiliation:{{RelationshipTypes.AffiliatedWith}}]-(person:{{NodeLabels.Person}})
+        RETURN person.{{P.Id}} AS personId, organisation.{{P.Id}} AS organisationId, affiliation.{{P.Role}} AS role,
+               affiliation.{{P.From}} AS from, affiliation.{{P.To}} AS to
+        ORDER BY person.{{P.Id}}, affiliation.{{P.From}}, affiliation.{{P.Role}}
+        """,
+        new() { ["id"] = "aclu-northern-california" });
+
+    /// <summary>How each actor has spoken to or about a target: its statements' kinds, counted as supportive, critical or other.</summary>
+    public static CypherStatement Stances { get; } = Statement(
+        "stances",
+        $$"""
+        MATCH (:{{NodeLabels.Actor}} {{{P.Id}}: $targetId})<-[:{{RelationshipTypes.AddressedTo}}|{{RelationshipTypes.Concerns}}]-(s:{{NodeLabels.Statement}})
+        WHERE NOT coalesce(s.{{P.Retracted}}, false)
+        WITH DISTINCT s
+        MATCH (speaker:{{NodeLabels.Actor}})-[:{{RelationshipTypes.Made}}]->(s)
+        WHERE speaker.{{P.Id}} <> $targetId AND ($actorId IS NULL OR speaker.{{P.Id}} = $actorId)
+        WITH speaker.{{P.Id}} AS actorId, s.{{P.Kind}} AS kind
+        WITH actorId,
+             count(CASE WHEN kind IN $supportive THEN 1 END) AS supportive,
+             count(CASE WHEN kind IN $critical THEN 1 END) AS critical,
+             count(CASE WHEN NOT kind IN $supportive AND NOT kind IN $critical THEN 1 END) AS other
+        ORDER BY supportive + critical + other DESC, actorId
+        LIMIT $limit
+        RETURN actorId, supportive, critical, other
+        """,
+        new()
+        {
+            ["targetId"] = "amazon", ["actorId"] = null, ["supportive"] = new[] { "SUPPORT", "PLEDGE" },
+            ["critical"] = new[] { "CRITICISE", "DEMAND" }, ["limit"] = 20L,
+        });
+
+    /// <summary>
+    /// Paths between two actors through the links asked for, never through a retracted statement: the shortest ones, or
+    /// every path without repeated nodes of at most <see cref="PathQuery.MaxHops"/> relationships, shortest first; then
+    /// in order of the ids along them, the types of their steps and where each step starts. The length bound and the
+    /// relationship types are part of the pattern (Cypher takes no parameter for them), so Neo4j prunes by both.
+    /// </summary>
+    public static CompiledQuery FindPaths(PathQuery query)
+    {
+        var types = string.Join("|", PathLinks.AllTypes.Where(type => query.Via.Any(link => PathLinks.TypesOf(link).Contains(type))));
+        var links = string.Join("-", Enum.GetValues<PathLink>().Where(query.Via.Contains).Select(link => Kebab(link.ToString())));
+        var notRetracted = $"none(x IN nodes(p) WHERE x:{NodeLabels.Statement} AND coalesce(x.{P.Retracted}, false))";
+        var match = query.ShortestOnly
+            ? $$"""
+                MATCH (a:{{NodeLabels.Actor}} {{{P.Id}}: $from}), (b:{{NodeLabels.Actor}} {{{P.Id}}: $to})
+                MATCH p = allShortestPaths((a)-[:{{types}}*..{{query.MaxHops}}]-(b))
+                WHERE {{notRetracted}}
+                """
+            : $$"""
+                MATCH p = (:{{NodeLabels.Actor}} {{{P.Id}}: $from})-[:{{types}}*1..{{query.MaxHops}}]-(:{{NodeLabels.Actor}} {{{P.Id}}: $to})
+                WHERE {{notRetracted}}
+                  AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
+                """;
+        var statement = Statement(
+            $"find-{(query.ShortestOnly ? "shortest" : "all")}-paths-{query.MaxHops}-hops-via-{links}",
+            $$"""
+            {{match}}
+            WITH p
+            ORDER BY length(p), [x IN nodes(p) | x.{{P.Id}}], [r IN relationships(p) | type(r)], [r IN relationships(p) | startNode(r).{{P.Id}}]
+            LIMIT $limit
+            RETURN [x IN nodes(p) | {id: x.{{P.Id}}, labels: labels(x)}] AS nodes,
+                   [r IN relationships(p) | {type: type(r), from: startNode(r).{{P.Id}}, to: endNode(r).{{P.Id}}}] AS steps
+            """,
+            new() { ["from"] = query.FromId, ["to"] = query.ToId, ["limit"] = (long)query.Limit });
+        return new CompiledQuery(statement, statement.ExampleParameters);
+    }
+
+    /// <summary>
+    /// An actor's ego network: the actors within <paramref name="depth"/> hops through statements' speaker-to-addressee
+    /// edges (of the kinds and dates asked for) and structural links, found a hop at a time so each actor is expanded
+    /// at most once a hop, however many paths lead to it; and every such edge out of them, which the reader keeps when
+    /// it ends among them.
+    /// </summary>
+    public static CompiledQuery Neighbourhood(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo)
+    {
+        var types = string.Join("|", RelationshipTypes.Network);
+        var conditions = new List<string>();
+        var parameters = new Dictionary<string, object?> { ["id"] = actorId };
+        if (kinds is { Count: > 0 })
+        {
+            conditions.Add($"r.{P.Kind} IN $kinds");
+            parameters["kinds"] = kinds.Select(GraphEnums.Name).ToArray();
+        }
+
+        if (saidFrom is { } from)
+        {
+            conditions.Add($"r.{P.SaidOnEnd} >= $saidFrom");
+            parameters["saidFrom"] = IsoDate(from);
+        }
+
+        if (saidTo is { } to)
+        {
+            conditions.Add($"r.{P.SaidOnStart} <= $saidTo");
+            parameters["saidTo"] = IsoDate(to);
+        }
+
+        var counts = conditions.Count == 0
+            ? "true"
+            : $"(type(r) IN [{string.Join(", ", RelationshipTypes.Structural.Select(t => $"'{t}'"))}] OR ({string.Join(" AND ", conditions)}))";
+        var hops = string.Concat(Enumerable.Range(1, depth).Select(hop => $$"""
+            CALL (frontier) {
+              UNWIND frontier AS node
+              MATCH (node)-[r:{{types}}]-(next:{{NodeLabels.Actor}})
+              WHERE {{counts}}
+              RETURN collect(DISTINCT next) AS found
+            }
+            WITH start, reached + found AS reached, found AS frontier
+
+            """));
+        var statement = Statement(
+            $"neighbourhood-{depth}-deep{(conditions.Count > 0 ? "-filtered" : "")}",
+            $$"""
+            MATCH (start:{{NodeLabels.Actor}} {{{P.Id}}: $id})
+            WITH start, [start] AS reached, [start] AS frontier
+            {{hops}}UNWIND reached AS actor
+            WITH DISTINCT actor
+            CALL (actor) {
+              MATCH (actor)-[r:{{types}}]->(other:{{NodeLabels.Actor}})
+              WHERE {{counts}}
+              RETURN collect({type: type(r), from: actor.{{P.Id}}, to: other.{{P.Id}}, key: r.{{P.Key}}, kind: r.{{P.Kind}},
+                statementId: r.{{P.StatementId}}, saidOn: r.{{P.SaidOn}}, role: r.{{P.Role}}}) AS edges
+            }
+            RETURN actor {{ActorMap}} AS actor, edges
+            """,
+            parameters);
+        return new CompiledQuery(statement, parameters);
+    }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
