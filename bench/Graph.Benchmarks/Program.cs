@@ -3,35 +3,76 @@ using System.Text;
 using Graph.Benchmarks;
 
 // dotnet run -c Release --project bench/Graph.Benchmarks -- [sizes, e.g. 10000 100000 1000000] [--queries-only]
-// --queries-only keeps the event log an earlier run imported for each size and measures only the restart and queries.
+//     [--store neo4j [--neo4j-uri http://localhost:7474] [--neo4j-user neo4j] [--neo4j-password secret]]
+// --queries-only keeps the event log an earlier run imported for each size and measures only the restart and queries
+// (with --store neo4j, also the graph that run left in Neo4j).
 var queriesOnly = args.Contains("--queries-only");
-var sizes = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
-sizes = sizes.Length > 0 ? sizes : [10_000, 100_000, 1_000_000];
-var work = Path.Combine(Path.GetTempPath(), "graph-benchmarks");
+var neo4j = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() is "neo4j" ? Neo4jServer.FromArguments(args) : null;
+var options = new HashSet<string> { "--store", "--neo4j-uri", "--neo4j-user", "--neo4j-password" };
+var sizes = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !options.Contains(args[i - 1])))
+    .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+sizes = sizes.Length > 0 ? sizes : neo4j is null ? [10_000, 100_000, 1_000_000] : [100_000, 1_000_000];
+var work = Path.Combine(Path.GetTempPath(), neo4j is null ? "graph-benchmarks" : "graph-benchmarks-neo4j");
 var rows = new List<string>();
 foreach (var size in sizes)
 {
     var folder = Path.Combine(work, size.ToString(CultureInfo.InvariantCulture));
+    var graph = new SyntheticGraph(size);
+    var data = Path.Combine(folder, "graph.jsonl");
     if (queriesOnly)
     {
-        rows.Add(await QueriesOnlyAsync(size, folder));
+        if (!File.Exists(Path.Combine(folder, "data", "events.db")))
+        {
+            throw new InvalidOperationException($"--queries-only needs the event log of an earlier run in {folder}.");
+        }
+
+        graph.Write(TextWriter.Null);
+    }
+    else
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        await using (var writer = new StreamWriter(data, false, new UTF8Encoding(false), 1 << 16))
+        {
+            graph.Write(writer);
+        }
+
+        Console.Error.WriteLine($"{size:N0} statements: {new FileInfo(data).Length / 1048576.0:0} MiB of records");
+    }
+
+    if (neo4j is not null)
+    {
+        rows.Add(await Neo4jBenchmark.RunAsync(size, folder, graph, data, neo4j, queriesOnly));
         continue;
     }
 
-    if (Directory.Exists(folder))
-    {
-        Directory.Delete(folder, recursive: true);
-    }
+    rows.Add(queriesOnly ? await QueriesOnlyAsync(size, folder, graph) : await EmbeddedAsync(size, folder, graph, data));
+}
 
-    Directory.CreateDirectory(folder);
-    var graph = new SyntheticGraph(size);
-    var data = Path.Combine(folder, "graph.jsonl");
-    await using (var writer = new StreamWriter(data, false, new UTF8Encoding(false), 1 << 16))
-    {
-        graph.Write(writer);
-    }
+Console.WriteLine();
+if (neo4j is not null)
+{
+    Console.WriteLine("| Statements | Import (until visible in Neo4j) | Projection of the log (rebuild-projection) | Raw UNWIND ... CREATE | Projection ÷ raw |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|");
+    rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 6).ToList().ForEach(Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine("| Statements | Question | Service p50 / p99 | Hand-written Cypher p50 / p99 | p99 ÷ floor | Service, 8 clients | Cypher, 8 clients | Service ÷ floor | Service's db hits | Hand-written db hits |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 11).ToList().ForEach(Console.WriteLine);
+    return;
+}
 
-    Console.Error.WriteLine($"{size:N0} statements: {new FileInfo(data).Length / 1048576.0:0} MiB of records; importing...");
+Console.WriteLine("| Statements | Import (until visible) | Raw SQLite insert | Import ÷ raw | Headline p50 / p99 | 3-hop path p50 / p99 | Static JSON p50 / p99 | Headline, 8 clients | Static JSON, 8 clients | Start-up replay | Peak working set |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+rows.ForEach(Console.WriteLine);
+
+static async Task<string> EmbeddedAsync(int size, string folder, SyntheticGraph graph, string data)
+{
+    Console.Error.WriteLine("Importing...");
     TimeSpan import, raw;
     long peak;
     var (service, _) = await ServiceUnderTest.StartAsync(folder);
@@ -48,23 +89,11 @@ foreach (var size in sizes)
     var row = string.Create(CultureInfo.InvariantCulture,
         $"| {size:N0} | {importRate:N0}/s | {rawRate:N0}/s | {100 * importRate / rawRate:0}% | {queries} {Math.Max(peak, queries.Peak) / 1048576.0:N0} MiB |");
     Console.WriteLine(row);
-    rows.Add(row);
+    return row;
 }
 
-Console.WriteLine();
-Console.WriteLine("| Statements | Import (until visible) | Raw SQLite insert | Import ÷ raw | Headline p50 / p99 | 3-hop path p50 / p99 | Static JSON p50 / p99 | Headline, 8 clients | Static JSON, 8 clients | Start-up replay | Peak working set |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-rows.ForEach(Console.WriteLine);
-
-static async Task<string> QueriesOnlyAsync(int size, string folder)
+static async Task<string> QueriesOnlyAsync(int size, string folder, SyntheticGraph graph)
 {
-    if (!File.Exists(Path.Combine(folder, "data", "events.db")))
-    {
-        throw new InvalidOperationException($"--queries-only needs the event log of an earlier run in {folder}.");
-    }
-
-    var graph = new SyntheticGraph(size);
-    graph.Write(TextWriter.Null);
     var queries = await QueriesAsync(folder, graph);
     var row = string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | kept | | | {queries} {queries.Peak / 1048576.0:N0} MiB |");
     Console.WriteLine(row);

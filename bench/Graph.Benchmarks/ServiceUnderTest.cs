@@ -47,7 +47,7 @@ public sealed partial class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    public static async Task<(ServiceUnderTest Service, TimeSpan StartTime)> StartAsync(string folder)
+    public static async Task<(ServiceUnderTest Service, TimeSpan StartTime)> StartAsync(string folder, IEnumerable<string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -58,7 +58,7 @@ public sealed partial class ServiceUnderTest : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll"), "--urls", $"http://127.0.0.1:{port}",
-            $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}", "--Graph:LoadSampleData=false"])
+            $"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}", "--Graph:LoadSampleData=false", .. settings ?? []])
         {
             start.ArgumentList.Add(argument);
         }

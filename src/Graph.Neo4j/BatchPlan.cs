@@ -4,9 +4,9 @@ using Graph.Projection.Model;
 namespace Graph.Neo4j;
 
 /// <summary>
-/// A batch of graph changes folded into the rows of <see cref="CypherStatements.ApplyBatch"/>: one row per node (its
-/// property changes merged in log order, at its newest version), and per relationship only its last change, an upsert
-/// or a removal; every label and type has its list, empty or not.
+/// A batch of graph changes folded into the parameters of <see cref="CypherStatements.ApplyBatch"/>: one row per node
+/// (its property changes merged in log order, at its newest version), and per relationship only its last change, an
+/// upsert or a removal; every label and type has its list in <c>$batch</c>, empty or not.
 /// </summary>
 internal static class BatchPlan
 {
@@ -43,15 +43,10 @@ internal static class BatchPlan
             }
         }
 
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = CypherStatements.CheckpointName,
-            ["from"] = batch.FromCheckpoint,
-            ["to"] = batch.ToCheckpoint,
-        };
+        var rows = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var labels in CypherStatements.NodeLabelSets)
         {
-            parameters[CypherStatements.NodeRowsParameter(labels[0])] = nodeOrder
+            rows[CypherStatements.NodeRows(labels[0])] = nodeOrder
                 .Where(id => nodes[id].Labels[0] == labels[0])
                 .Select(id => NodeRow(id, nodes[id].Properties, nodes[id].Version))
                 .ToList();
@@ -59,11 +54,17 @@ internal static class BatchPlan
 
         foreach (var shape in CypherStatements.RelationshipShapes)
         {
-            parameters[CypherStatements.UpsertRowsParameter(shape.Type)] = Rows<RelationshipUpsert>(shape.Type, u => Row(u.FromId, u.ToId, u.Key, u.Properties));
-            parameters[CypherStatements.RemovalRowsParameter(shape.Type)] = Rows<RelationshipRemoval>(shape.Type, r => Row(r.FromId, r.ToId, r.Key, null));
+            rows[CypherStatements.UpsertRows(shape.Type)] = Rows<RelationshipUpsert>(shape.Type, u => Row(u.FromId, u.ToId, u.Key, u.Properties));
+            rows[CypherStatements.RemovalRows(shape.Type)] = Rows<RelationshipRemoval>(shape.Type, r => Row(r.FromId, r.ToId, r.Key, null));
         }
 
-        return parameters;
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = CypherStatements.CheckpointName,
+            ["from"] = batch.FromCheckpoint,
+            ["to"] = batch.ToCheckpoint,
+            ["batch"] = rows,
+        };
 
         void Remember((string, string, string, string?) key, GraphChange change)
         {

@@ -38,8 +38,13 @@ public sealed class Neo4jGraphStore(INeo4jClient client) : IGraphStore
     }
 
     /// <summary>Empties the database, for a rebuild of the projection from the whole log.</summary>
-    public Task ClearAsync(CancellationToken cancellationToken = default) =>
-        client.RunAsync(CypherStatements.DeleteAll.Text, null, AccessMode.Write, cancellationToken);
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var statement in CypherStatements.DeleteAll)
+        {
+            await client.RunAsync(statement.Text, null, AccessMode.Write, cancellationToken);
+        }
+    }
 
     /// <summary>How many nodes the database holds.</summary>
     public async Task<long> CountNodesAsync(CancellationToken cancellationToken = default) =>

@@ -91,8 +91,6 @@ public sealed partial class Projector : BackgroundService
         if (!_graph.IsDurable)
         {
             var started = _clock.GetUtcNow();
-            var head = _events.HeadPosition;
-            Advance(await _graph.GetCheckpointAsync(cancellationToken));
 
             // Nothing is served until the graph is built, so collect garbage for throughput, not short pauses: with
             // background collections the heap's growth keeps the second core busy marking.
@@ -100,22 +98,35 @@ public sealed partial class Projector : BackgroundService
             GCSettings.LatencyMode = GCLatencyMode.Batch;
             try
             {
-                await CatchUpAsync(head, cancellationToken);
+                await ReplayAsync(progress: null, cancellationToken);
             }
             finally
             {
                 GCSettings.LatencyMode = latency;
             }
 
-            while (Checkpoint < head)
-            {
-                await ProjectNextBatchAsync(cancellationToken);
-            }
-
             LogCaughtUp(Checkpoint, (_clock.GetUtcNow() - started).TotalMilliseconds);
         }
 
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Brings the graph up to the log's head as it is now, from the store's own checkpoint: at start for a graph that
+    /// does not outlive the process, and for <c>rebuild-projection</c>.
+    /// </summary>
+    /// <param name="progress">Told the checkpoint after each batch.</param>
+    /// <returns>The log position the graph shows every event up to.</returns>
+    public async Task<long> ReplayAsync(IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var head = _events.HeadPosition;
+        Advance(await _graph.GetCheckpointAsync(cancellationToken));
+        while (Checkpoint < head)
+        {
+            await CatchUpAsync(head, progress, cancellationToken);
+        }
+
+        return Checkpoint;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -133,7 +144,14 @@ public sealed partial class Projector : BackgroundService
                     LogResuming(Checkpoint, Lag);
                 }
 
-                if (!await ProjectNextBatchAsync(stoppingToken))
+                // Far behind (a store that was down, an import), read ahead while batches are applied; otherwise
+                // project what there is and wait for more.
+                var head = _events.HeadPosition;
+                if (head - Checkpoint > _options.BatchSize)
+                {
+                    await CatchUpAsync(head, progress: null, stoppingToken);
+                }
+                else if (!await ProjectNextBatchAsync(stoppingToken))
                 {
                     await WaitForNewEventsAsync(stoppingToken);
                 }
@@ -155,26 +173,30 @@ public sealed partial class Projector : BackgroundService
     }
 
     /// <summary>
-    /// Projects the log up to the head, reading and mapping the next batches while this one is applied: at start-up
-    /// the whole log is replayed, and the two halves of the work each take about one core.
+    /// Projects the log up to <paramref name="head"/>, reading and mapping the next batches while one is applied, so
+    /// the two halves of the work overlap: on two cores each takes about one, and with Neo4j the next batch is ready
+    /// when the last one commits. Returns early when another projector moved the graph.
     /// </summary>
-    private async Task CatchUpAsync(long head, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(long head, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var batches = Channel.CreateBounded<GraphBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<(GraphBatch Batch, DateTimeOffset FirstRecordedAt)>(
+            new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadAheadAsync(Checkpoint, head, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (batch, firstRecordedAt) in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                Interlocked.CompareExchange(ref _firstPendingRecordedAtTicks, firstRecordedAt.UtcTicks, 0);
                 if (!await _graph.ApplyAsync(batch, cancellationToken))
                 {
-                    // Another projector moved the graph; the usual loop carries on from where it is.
+                    // Another projector moved the graph; carry on from where it is.
                     Advance(await _graph.GetCheckpointAsync(cancellationToken));
                     return;
                 }
 
                 Advance(batch.ToCheckpoint);
+                progress?.Report(batch.ToCheckpoint);
             }
         }
         finally
@@ -185,7 +207,8 @@ public sealed partial class Projector : BackgroundService
         }
     }
 
-    private async Task ReadAheadAsync(long from, long head, ChannelWriter<GraphBatch> batches, CancellationToken cancellationToken)
+    private async Task ReadAheadAsync(
+        long from, long head, ChannelWriter<(GraphBatch Batch, DateTimeOffset FirstRecordedAt)> batches, CancellationToken cancellationToken)
     {
         try
         {
@@ -198,7 +221,7 @@ public sealed partial class Projector : BackgroundService
                 }
 
                 var to = events[^1].Position;
-                await batches.WriteAsync(new GraphBatch(from, to, [.. events.SelectMany(GraphProjection.ToChanges)]), cancellationToken);
+                await batches.WriteAsync((new GraphBatch(from, to, [.. events.SelectMany(GraphProjection.ToChanges)]), events[0].RecordedAt), cancellationToken);
                 from = to;
             }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Graph.EventStore;
 using Graph.EventStore.Sqlite;
 using Graph.Neo4j;
-using Graph.Projection.Model;
+using Graph.Projection;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Host.Commands;
@@ -13,12 +13,17 @@ namespace Graph.Host.Commands;
 /// disaster recovery and after model changes.
 /// </summary>
 /// <remarks>
-/// Safe alongside a running service: each batch moves the database's checkpoint with a compare-and-set, so a batch
-/// applies once whoever gets there first.
+/// Replays with the service's own projector, reading the log (read-only) ahead while batches are applied. Safe
+/// alongside a running service: each batch moves the database's checkpoint with a compare-and-set, so a batch applies
+/// once whoever gets there first.
 /// </remarks>
 public static class RebuildProjectionCommand
 {
-    private const int BatchSize = 1_000;
+    /// <summary>Reports each batch as it is applied, in order, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class ReplayProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
@@ -29,6 +34,8 @@ public static class RebuildProjectionCommand
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddSqliteEventStore(builder.Configuration);
+        builder.Services.PostConfigure<SqliteEventStoreOptions>(options => options.ReadOnly = true);
+        builder.Services.AddGraphProjection(builder.Configuration);
         builder.Services.AddNeo4jGraph(builder.Configuration);
         using var host = builder.Build();
         var events = host.Services.GetRequiredService<IEventStore>();
@@ -53,23 +60,11 @@ public static class RebuildProjectionCommand
             var head = events.HeadPosition;
             var clock = Stopwatch.StartNew();
             output.WriteLine($"Replaying {head} events into Neo4j...");
-            for (var from = 0L; from < head;)
-            {
-                var batch = await events.ReadAllAsync(from, BatchSize);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                var to = batch[^1].Position;
-                from = await neo4j.ApplyAsync(new GraphBatch(from, to, [.. batch.SelectMany(GraphProjection.ToChanges)]))
-                    ? to
-                    : await neo4j.GetCheckpointAsync(); // A running service's projector got there first.
-                var rate = from / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {from,12:N0} of {head:N0} events ({100.0 * from / head,5:0.0}%), {rate:N0} events/s"));
-            }
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rebuilt the graph from {head:N0} events in {clock.Elapsed.TotalSeconds:0.0} s."));
+            var reached = await host.Services.GetRequiredService<Projector>().ReplayAsync(
+                new ReplayProgress(position => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {position,12:N0} of {head:N0} events ({100.0 * position / head,5:0.0}%), {position / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} events/s"))),
+                CancellationToken.None);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rebuilt the graph from {reached:N0} events in {clock.Elapsed.TotalSeconds:0.0} s."));
             return 0;
         }
         catch (Exception exception) when (exception is Neo4j.Client.Neo4jException or HttpRequestException or OptionsValidationException)

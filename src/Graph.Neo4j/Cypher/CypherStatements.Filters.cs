@@ -139,21 +139,34 @@ public static partial class CypherStatements
             : ($"s:{NodeLabels.Statement}({P.RecordedAt})",
                $"s.{P.RecordedAt} IS NOT NULL",
                sortKeys);
-        var undated = byDate
-            ? $$"""
-                CALL (total, statements, dated) {
-                  WITH total, statements, dated
-                  WHERE total * total > $end * statements AND dated < $end
-                  MATCH (s:{{NodeLabels.Statement}})
-                  WHERE s.{{P.SaidOnStart}} IS NULL AND {{Indent(conditions)}}
-                  WITH s
-                  ORDER BY s.{{P.Id}}
-                  LIMIT $end
-                  RETURN collect(s) AS undated
-                }
+        const string Walk = "total * total > $end * statements";
 
-                """
+        // Undated statements come last in an order by date, and only a walk that found fewer dated ones than the page
+        // holds needs them.
+        var undated = byDate
+            ? Guarded("total, statements, walked", $"{Walk} AND size(walked) < $end", "undated", $$"""
+                MATCH (s:{{NodeLabels.Statement}})
+                WHERE s.{{P.SaidOnStart}} IS NULL AND {{conditions}}
+                WITH s
+                ORDER BY s.{{P.Id}}
+                LIMIT $end
+                """) + "\n"
             : "";
+        var walked = Guarded("total, statements", Walk, "walked", $$"""
+            MATCH (s:{{NodeLabels.Statement}})
+            USING INDEX {{index}}
+            WHERE {{exists}} AND {{conditions}}
+            WITH s
+            ORDER BY {{walkKeys}}
+            LIMIT $end
+            """);
+        var sorted = Guarded("total, statements", $"NOT ({Walk})", "sorted", $$"""
+            MATCH (s:{{NodeLabels.Statement}})
+            WHERE {{conditions}}
+            WITH s
+            ORDER BY {{sortKeys}}
+            LIMIT $end
+            """);
         return $$"""
             CALL () {
               MATCH (every:{{NodeLabels.Statement}})
@@ -162,32 +175,29 @@ public static partial class CypherStatements
             CALL () {
               MATCH (s:{{NodeLabels.Statement}})
               WHERE {{Indent(conditions)}}
-              RETURN count(s) AS total{{(byDate ? $", count(s.{P.SaidOnStart}) AS dated" : "")}}
+              RETURN count(s) AS total
             }
-            CALL (total, statements) {
-              WITH total, statements
-              WHERE total * total > $end * statements
-              MATCH (s:{{NodeLabels.Statement}})
-              USING INDEX {{index}}
-              WHERE {{exists}} AND {{Indent(conditions)}}
-              WITH s
-              ORDER BY {{walkKeys}}
-              LIMIT $end
-              RETURN collect(s) AS walked
-            }
-            {{undated}}CALL (total, statements) {
-              WITH total, statements
-              WHERE total * total <= $end * statements
-              MATCH (s:{{NodeLabels.Statement}})
-              WHERE {{Indent(conditions)}}
-              WITH s
-              ORDER BY {{sortKeys}}
-              LIMIT $end
-              RETURN collect(s) AS sorted
-            }
+            {{walked}}
+            {{undated}}{{sorted}}
             RETURN total, [s IN (walked{{(byDate ? " + undated" : "")}} + sorted)[$skip..$end] | s {{StatementMap}}] AS page
             """;
     }
+
+    /// <summary>
+    /// A subquery that collects the statements <paramref name="body"/> finds when <paramref name="condition"/> holds,
+    /// and an empty list without running it when not: the condition gates an UNWIND of one row or none, which the
+    /// planner cannot fold into a filter placed after the body's index seek, as it does a plain <c>WHERE</c>.
+    /// </summary>
+    private static string Guarded(string imports, string condition, string name, string body) => $$"""
+        CALL ({{imports}}) {
+          UNWIND CASE WHEN {{condition}} THEN [true] ELSE [] END AS go
+          CALL (go) {
+            {{Indent(Indent(body.Trim()))}}
+            RETURN collect(s) AS found
+          }
+          RETURN coalesce(head(collect(found)), []) AS {{name}}
+        }
+        """;
 
     private static string Indent(string text) => text.Replace("\n", "\n  ", StringComparison.Ordinal);
 }

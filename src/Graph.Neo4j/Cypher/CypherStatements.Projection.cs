@@ -57,29 +57,34 @@ public static partial class CypherStatements
     /// the nodes, the relationships between nodes matched first, and the removals, each type from its own list of rows.
     /// </summary>
     /// <remarks>
-    /// One text for every batch, whatever it holds (a type with no rows costs nothing), so Neo4j plans it once. The lock
-    /// taken on the checkpoint node serialises racing projectors. Relationships that are written once are created
-    /// without a look-up, since a batch applies exactly once; the others are merged.
+    /// One text for every batch, whatever it holds (a type with no rows costs nothing), and the rows travel as lists in
+    /// one map, <c>$batch</c>: Neo4j keys its plan cache on the types of the parameters, and an empty list is not of the
+    /// type of a list of rows, so with a parameter per list each new mix of empty and full ones was planned afresh, at
+    /// about a second a time. The lock taken on the checkpoint node serialises racing projectors. Relationships that
+    /// are written once are created without a look-up, since a batch applies exactly once; the others are merged.
     /// </remarks>
     // Built on first use, from the label sets and relationship shapes another part of the class initialises.
     public static CypherStatement ApplyBatch => _applyBatch ??= Statement("apply-batch", ApplyBatchText(), ApplyBatchExample());
 
-    /// <summary>The parameter holding the rows of nodes whose first label is <paramref name="label"/>.</summary>
-    public static string NodeRowsParameter(string label) => $"nodes_{label}";
+    /// <summary>The key of <c>$batch</c> holding the rows of nodes whose first label is <paramref name="label"/>.</summary>
+    public static string NodeRows(string label) => $"nodes_{label}";
 
-    /// <summary>The parameter holding the rows of relationships of <paramref name="type"/> to create or update.</summary>
-    public static string UpsertRowsParameter(string type) => $"upsert_{type}";
+    /// <summary>The key of <c>$batch</c> holding the rows of relationships of <paramref name="type"/> to create or update.</summary>
+    public static string UpsertRows(string type) => $"upsert_{type}";
 
-    /// <summary>The parameter holding the rows of relationships of <paramref name="type"/> to remove.</summary>
-    public static string RemovalRowsParameter(string type) => $"remove_{type}";
+    /// <summary>The key of <c>$batch</c> holding the rows of relationships of <paramref name="type"/> to remove.</summary>
+    public static string RemovalRows(string type) => $"remove_{type}";
 
-    /// <summary>Empties the database, a batch at a time, before a rebuild.</summary>
-    public static CypherStatement DeleteAll { get; } = Statement(
-        "delete-all",
-        """
-        MATCH (n)
-        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
-        """);
+    /// <summary>
+    /// Empties the database before a rebuild, relationships first and then nodes, ten thousand to a transaction: a
+    /// <c>DETACH DELETE</c> of ten thousand nodes takes every relationship of the busiest actors with them, past the
+    /// memory Neo4j allows a transaction.
+    /// </summary>
+    public static IReadOnlyList<CypherStatement> DeleteAll { get; } =
+    [
+        Statement("delete-all-relationships", "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"),
+        Statement("delete-all-nodes", "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"),
+    ];
 
     public static CypherStatement CountNodes { get; } = Statement("count-nodes", "MATCH (n) RETURN count(n) AS nodes");
 
@@ -98,7 +103,7 @@ public static partial class CypherStatements
         {
             text.Append($$"""
                 CALL () {
-                  UNWIND ${{NodeRowsParameter(labels[0])}} AS row
+                  UNWIND $batch.{{NodeRows(labels[0])}} AS row
                   MERGE (n:{{labels[0]}} {{{P.Id}}: row.id})
                   {{(labels.Count > 1 ? "SET n:" + string.Join(":", labels.Skip(1)) : "")}}
                   WITH n, row
@@ -117,7 +122,7 @@ public static partial class CypherStatements
                 : $"MERGE (a)-[r:{shape.Type}{key}]->(b)";
             text.Append($$"""
                 CALL () {
-                  UNWIND ${{UpsertRowsParameter(shape.Type)}} AS row
+                  UNWIND $batch.{{UpsertRows(shape.Type)}} AS row
                   MATCH (a:{{shape.FromLabel}} {{{P.Id}}: row.from})
                   MATCH (b:{{shape.ToLabel}} {{{P.Id}}: row.to})
                   {{write}}
@@ -132,7 +137,7 @@ public static partial class CypherStatements
             var key = shape.Keyed ? $" {{{P.Key}: row.key}}" : "";
             text.Append($$"""
                 CALL () {
-                  UNWIND ${{RemovalRowsParameter(shape.Type)}} AS row
+                  UNWIND $batch.{{RemovalRows(shape.Type)}} AS row
                   MATCH (a:{{shape.FromLabel}} {{{P.Id}}: row.from})-[r:{{shape.Type}}{{key}}]->(b:{{shape.ToLabel}} {{{P.Id}}: row.to})
                   DELETE r
                 }
@@ -146,26 +151,26 @@ public static partial class CypherStatements
 
     private static Dictionary<string, object?> ApplyBatchExample()
     {
-        var parameters = new Dictionary<string, object?> { ["name"] = CheckpointName, ["from"] = 0L, ["to"] = 1000L };
+        var batch = new Dictionary<string, object?>();
         foreach (var labels in NodeLabelSets)
         {
-            parameters[NodeRowsParameter(labels[0])] = Array.Empty<object>();
+            batch[NodeRows(labels[0])] = Array.Empty<object>();
         }
 
         foreach (var shape in RelationshipShapes)
         {
-            parameters[UpsertRowsParameter(shape.Type)] = Array.Empty<object>();
-            parameters[RemovalRowsParameter(shape.Type)] = Array.Empty<object>();
+            batch[UpsertRows(shape.Type)] = Array.Empty<object>();
+            batch[RemovalRows(shape.Type)] = Array.Empty<object>();
         }
 
-        parameters[NodeRowsParameter(NodeLabels.Organisation)] = new[]
+        batch[NodeRows(NodeLabels.Organisation)] = new[]
         {
             new Dictionary<string, object?> { ["id"] = "aclu", ["version"] = 1L, ["properties"] = new Dictionary<string, object?> { [P.Id] = "aclu", [P.Name] = "ACLU" } },
         };
-        parameters[UpsertRowsParameter(RelationshipTypes.AddressedTo)] = new[]
+        batch[UpsertRows(RelationshipTypes.AddressedTo)] = new[]
         {
             new Dictionary<string, object?> { ["from"] = "s1", ["to"] = "microsoft", ["key"] = null, ["properties"] = new Dictionary<string, object?> { [P.Ordinal] = 0L } },
         };
-        return parameters;
+        return new Dictionary<string, object?> { ["name"] = CheckpointName, ["from"] = 0L, ["to"] = 1000L, ["batch"] = batch };
     }
 }

@@ -143,19 +143,16 @@ public static partial class CypherStatements
     /// <summary>
     /// An actor's ego network: the actors within <paramref name="depth"/> hops through statements' speaker-to-addressee
     /// edges (of the kinds and dates asked for) and structural links, found a hop at a time so each actor is expanded
-    /// at most once a hop, however many paths lead to it; and every such edge out of them, which the reader keeps when
-    /// it ends among them.
+    /// at most once a hop, however many paths lead to it; and every such edge among them.
     /// </summary>
     public static CompiledQuery Neighbourhood(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo)
     {
-        var types = string.Join("|", RelationshipTypes.Network);
+        // A kind has its own derived type, so the kinds asked for are the types expanded, not a filter after it.
+        var types = string.Join("|", kinds is { Count: > 0 }
+            ? [.. kinds.Distinct().Order().Select(StatementKinds.DerivedRelationshipType), .. RelationshipTypes.Structural]
+            : RelationshipTypes.Network);
         var conditions = new List<string>();
         var parameters = new Dictionary<string, object?> { ["id"] = actorId };
-        if (kinds is { Count: > 0 })
-        {
-            conditions.Add($"r.{P.Kind} IN $kinds");
-            parameters["kinds"] = kinds.Select(GraphEnums.Name).ToArray();
-        }
 
         if (saidFrom is { } from)
         {
@@ -183,15 +180,15 @@ public static partial class CypherStatements
 
             """));
         var statement = Statement(
-            $"neighbourhood-{depth}-deep{(conditions.Count > 0 ? "-filtered" : "")}",
+            $"neighbourhood-{depth}-deep{(kinds is { Count: > 0 } ? "-of-kinds" : "")}{(conditions.Count > 0 ? "-dated" : "")}",
             $$"""
             MATCH (start:{{NodeLabels.Actor}} {{{P.Id}}: $id})
             WITH start, [start] AS reached, [start] AS frontier
             {{hops}}UNWIND reached AS actor
-            WITH DISTINCT actor
-            CALL (actor) {
+            WITH DISTINCT actor, reached
+            CALL (actor, reached) {
               MATCH (actor)-[r:{{types}}]->(other:{{NodeLabels.Actor}})
-              WHERE {{counts}}
+              WHERE other IN reached AND {{counts}}
               RETURN collect({type: type(r), from: actor.{{P.Id}}, to: other.{{P.Id}}, key: r.{{P.Key}}, kind: r.{{P.Kind}},
                 statementId: r.{{P.StatementId}}, saidOn: r.{{P.SaidOn}}, role: r.{{P.Role}}}) AS edges
             }

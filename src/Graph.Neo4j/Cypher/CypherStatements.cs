@@ -63,7 +63,7 @@ public static partial class CypherStatements
         .. Schema,
         ReadCheckpoint,
         ApplyBatch,
-        DeleteAll,
+        .. DeleteAll,
         CountNodes,
         ActorsById,
         FindActors,

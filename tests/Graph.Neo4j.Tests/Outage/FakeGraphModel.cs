@@ -120,19 +120,20 @@ internal sealed class FakeGraphModel
 
         state.Checkpoint = to;
         state.Advances.Add((from, to));
+        var batch = statement.Parameters["batch"];
         foreach (var labels in CypherStatements.NodeLabelSets)
         {
-            UpsertNodes(state, statement.Parameters[CypherStatements.NodeRowsParameter(labels[0])], labels);
+            UpsertNodes(state, batch.GetProperty(CypherStatements.NodeRows(labels[0])), labels);
         }
 
         foreach (var shape in CypherStatements.RelationshipShapes)
         {
-            UpsertRelationships(state, statement.Parameters[CypherStatements.UpsertRowsParameter(shape.Type)], shape);
+            UpsertRelationships(state, batch.GetProperty(CypherStatements.UpsertRows(shape.Type)), shape);
         }
 
         foreach (var shape in CypherStatements.RelationshipShapes)
         {
-            foreach (var row in statement.Parameters[CypherStatements.RemovalRowsParameter(shape.Type)].EnumerateArray())
+            foreach (var row in batch.GetProperty(CypherStatements.RemovalRows(shape.Type)).EnumerateArray())
             {
                 var (start, end, key) = Ends(row);
                 state.Relationships.Remove((shape.Type, start, end, key));
