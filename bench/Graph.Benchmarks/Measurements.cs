@@ -24,7 +24,12 @@ public static class Measurements
     /// Posts the records to the running service and waits until the graph shows every statement: as the service counts
     /// them, or as <paramref name="visible"/> does (Neo4j itself, say).
     /// </summary>
-    public static async Task<TimeSpan> ImportAsync(Uri service, string file, int statements, Func<Task<long>>? visible = null)
+    public static async Task<TimeSpan> ImportAsync(Uri service, string file, int statements, Func<Task<long>>? visible = null) =>
+        (await ImportStagesAsync(service, file, statements, visible)).Visible;
+
+    /// <summary>The import as <see cref="ImportAsync"/> measures it, and when the service acknowledged the last record.</summary>
+    public static async Task<(TimeSpan Acknowledged, TimeSpan Visible)> ImportStagesAsync(
+        Uri service, string file, int statements, Func<Task<long>>? visible = null)
     {
         using var client = new HttpClient { BaseAddress = service, Timeout = Timeout.InfiniteTimeSpan };
         var clock = Stopwatch.StartNew();
@@ -40,12 +45,13 @@ public static class Measurements
             }
         }
 
+        var acknowledged = clock.Elapsed;
         while ((visible is null ? await CountAsync(client) : await visible()) < statements)
         {
             await Task.Delay(20);
         }
 
-        return clock.Elapsed;
+        return (acknowledged, clock.Elapsed);
     }
 
     /// <summary>
@@ -130,6 +136,57 @@ public static class Measurements
 
         Array.Sort(times);
         return (times[count / 2], times[(int)(count * 0.99)]);
+    }
+
+    /// <summary>
+    /// The latencies of two requests measured turn about, one of each at a time, so both meet the same machine: the
+    /// same background work, the same state of Neo4j's caches and of the JIT.
+    /// </summary>
+    public static async Task<((double P50, double P99) First, (double P50, double P99) Second)> LatencyTurnAboutAsync(
+        Func<HttpClient, Task> first, Uri firstService, Func<HttpClient, Task> second, Uri secondService, int count, TimeSpan warmUp)
+    {
+        using var firstClient = new HttpClient { BaseAddress = firstService };
+        using var secondClient = new HttpClient { BaseAddress = secondService };
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < warmUp)
+        {
+            await first(firstClient);
+            await second(secondClient);
+        }
+
+        var firstTimes = new double[count];
+        var secondTimes = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await first(firstClient);
+            firstTimes[i] = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await second(secondClient);
+            secondTimes[i] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        return (Percentiles(firstTimes), Percentiles(secondTimes));
+
+        static (double P50, double P99) Percentiles(double[] times)
+        {
+            Array.Sort(times);
+            return (times[times.Length / 2], times[(int)(times.Length * 0.99)]);
+        }
+    }
+
+    /// <summary>Requests per second with eight clients, for each of two requests, in alternating slices of time.</summary>
+    public static async Task<(double First, double Second)> ThroughputTurnAboutAsync(
+        Func<HttpClient, Task> first, Uri firstService, Func<HttpClient, Task> second, Uri secondService, int slices = 4)
+    {
+        double firstTotal = 0, secondTotal = 0;
+        for (var slice = 0; slice < slices; slice++)
+        {
+            firstTotal += await ThroughputAsync(first, firstService, seconds: 5);
+            secondTotal += await ThroughputAsync(second, secondService, seconds: 5);
+        }
+
+        return (firstTotal / slices, secondTotal / slices);
     }
 
     /// <summary>Requests per second with eight clients sending as fast as answers come.</summary>

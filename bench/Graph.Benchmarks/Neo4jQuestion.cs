@@ -16,7 +16,7 @@ public sealed record Neo4jQuestion(string Name, string GraphQL, IReadOnlyList<Co
         new(
             "headline (first 50 + total)",
             Measurements.Headline,
-            [CypherStatements.FindStatements(new StatementFilter(Kinds: [StatementKind.Appeal], HasExemplar: true), StatementOrder.SaidOnDescending, 0, 50)],
+            [CypherStatements.FindStatements(new StatementFilter(Kinds: [StatementKind.Appeal], HasExemplar: true), StatementOrder.SaidOnDescending, 0, 50, StatementParts.Sources | StatementParts.Actors)],
             """
             CALL () { MATCH (s:Statement {kind: 'APPEAL'})
                       WHERE EXISTS { (s)-[:CITES_EXEMPLAR]->() } AND NOT coalesce(s.retracted, false)
@@ -69,18 +69,31 @@ public sealed record Neo4jQuestion(string Name, string GraphQL, IReadOnlyList<Co
             """,
             new { }),
         new(
-            "neighbourhood",
-            """{ neighbourhood(actor: { id: "o100" }, depth: 1) { nodes { id name } edges { id type source target kind saidOn } } }""",
-            [CypherStatements.Neighbourhood("o100", 1, null, null, null)],
+            "neighbourhood (2 hops)",
+            """{ neighbourhood(actor: { id: "o100" }, depth: 2, kinds: [CRITICISE], saidFrom: "2020", saidTo: "2020") { nodes { id name } edges { id type source target kind saidOn } } }""",
+            [CypherStatements.Neighbourhood("o100", 2, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31))],
             """
-            MATCH (start:Actor {id: $id})-[r:STATED_TO|DECLINED_COMMENT_TO|DENIED|SUPPORTED|URGED|DEMANDED|PLEDGED_TO|ANNOUNCED_TO|CRITICISED|ACCUSED|REJECTED|THREATENED|PROTESTED|SUED|REPORTED_TO|AFFILIATED_WITH|PART_OF]-(other:Actor)
-            WITH start, collect(DISTINCT other) AS others
-            WITH [start] + others AS actors
-            UNWIND actors AS a
-            MATCH (a)-[r:STATED_TO|DECLINED_COMMENT_TO|DENIED|SUPPORTED|URGED|DEMANDED|PLEDGED_TO|ANNOUNCED_TO|CRITICISED|ACCUSED|REJECTED|THREATENED|PROTESTED|SUED|REPORTED_TO|AFFILIATED_WITH|PART_OF]->(b:Actor)
-            WHERE b IN actors
-            RETURN a.id, a.name, collect({type: type(r), to: b.id, kind: r.kind, saidOn: r.saidOn}) AS edges
+            MATCH (start:Actor {id: $id})
+            CALL (start) {
+              MATCH (start)-[r:CRITICISED|AFFILIATED_WITH|PART_OF]-(next:Actor)
+              WHERE type(r) <> 'CRITICISED' OR (r.saidOnEnd >= $from AND r.saidOnStart <= $to)
+              RETURN collect(DISTINCT next) AS first
+            }
+            CALL (first) {
+              UNWIND first AS node
+              MATCH (node)-[r:CRITICISED|AFFILIATED_WITH|PART_OF]-(next:Actor)
+              WHERE type(r) <> 'CRITICISED' OR (r.saidOnEnd >= $from AND r.saidOnStart <= $to)
+              RETURN collect(DISTINCT next) AS second
+            }
+            UNWIND [start] + first + second AS actor
+            WITH DISTINCT actor, [start] + first + second AS reached
+            CALL (actor, reached) {
+              MATCH (actor)-[r:CRITICISED|AFFILIATED_WITH|PART_OF]->(other:Actor)
+              WHERE other IN reached AND (type(r) <> 'CRITICISED' OR (r.saidOnEnd >= $from AND r.saidOnStart <= $to))
+              RETURN collect({type: type(r), to: other.id, saidOn: r.saidOn}) AS edges
+            }
+            RETURN actor.id, actor.name, edges
             """,
-            new { id = "o100" }),
+            new { id = "o100", from = "2020-01-01", to = "2020-12-31" }),
     ];
 }

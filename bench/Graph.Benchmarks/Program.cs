@@ -56,9 +56,9 @@ foreach (var size in sizes)
 Console.WriteLine();
 if (neo4j is not null)
 {
-    Console.WriteLine("| Statements | Import (until visible in Neo4j) | Projection of the log (rebuild-projection) | Raw UNWIND ... CREATE | Projection ÷ raw |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|");
-    rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 6).ToList().ForEach(Console.WriteLine);
+    Console.WriteLine("| Statements | Import (acknowledged) | Import (until visible in Neo4j) | Projection of the log (rebuild-projection) | Raw UNWIND ... CREATE | Projection ÷ raw |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 7).ToList().ForEach(Console.WriteLine);
     Console.WriteLine();
     Console.WriteLine("| Statements | Question | Service p50 / p99 | Hand-written Cypher p50 / p99 | p99 ÷ floor | Service, 8 clients | Cypher, 8 clients | Service ÷ floor | Service's db hits | Hand-written db hits |");
     Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -50,48 +50,60 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             .ToList()));
 
     /// <inheritdoc/>
-    public Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
+    /// <remarks>Everything is at hand in memory, so every part comes whatever is asked for, but the actors.</remarks>
+    public Task<StatementPage> FindStatementsAsync(
+        StatementFilter filter, StatementOrder order, int skip, int take, StatementParts parts, CancellationToken cancellationToken = default)
     {
         var clauses = filter.ToClauses();
         return Task.FromResult(graph.Read(g =>
         {
-            if (order == StatementOrder.SaidOnDescending && clauses.Count == 1 && IsUnanchored(clauses[0]))
-            {
-                // Walk the kept order: the page comes without sorting. A filter on kinds and exemplars alone is counted
-                // from the statement bits, so the walk stops once the page is full; any other is counted in the walk.
-                var clause = clauses[0];
-                var countedFromBits = clause.SaidFrom is null && clause.SaidTo is null && clause.Texts.Count == 0;
-                var total = 0;
-                var page = new List<StatementView>(Math.Min(take, 1_000));
-                var kindKnown = clause.KindSets is [{ Count: 1 }];
-                foreach (var statement in Kept(g, clause))
-                {
-                    if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clause, kindKnown))
-                    {
-                        if (total >= skip && page.Count < take)
-                        {
-                            page.Add(ToStatement(statement));
-                        }
+            var (items, total) = Page(g, filter, clauses, order, skip, take);
+            IReadOnlyList<ActorView> actors = parts.HasFlag(StatementParts.Actors)
+                ? [.. items.SelectMany(s => s.ActorIds).Distinct(StringComparer.Ordinal).Select(g.Node).OfType<GraphNode>().Select(ToActor)]
+                : [];
+            return new StatementPage(items, total, actors);
+        }));
+    }
 
-                        total++;
-                        if (countedFromBits && total >= skip + take)
-                        {
-                            break;
-                        }
+    private static (List<StatementView> Items, int Total) Page(
+        InMemoryGraph g, StatementFilter filter, IReadOnlyList<StatementClause> clauses, StatementOrder order, int skip, int take)
+    {
+        if (order == StatementOrder.SaidOnDescending && clauses.Count == 1 && IsUnanchored(clauses[0]))
+        {
+            // Walk the kept order: the page comes without sorting. A filter on kinds and exemplars alone is counted
+            // from the statement bits, so the walk stops once the page is full; any other is counted in the walk.
+            var clause = clauses[0];
+            var countedFromBits = clause.SaidFrom is null && clause.SaidTo is null && clause.Texts.Count == 0;
+            var total = 0;
+            var page = new List<StatementView>(Math.Min(take, 1_000));
+            var kindKnown = clause.KindSets is [{ Count: 1 }];
+            foreach (var statement in Kept(g, clause))
+            {
+                if ((filter.IncludeRetracted || !IsRetracted(statement)) && Matches(statement, clause, kindKnown))
+                {
+                    if (total >= skip && page.Count < take)
+                    {
+                        page.Add(ToStatement(statement));
+                    }
+
+                    total++;
+                    if (countedFromBits && total >= skip + take)
+                    {
+                        break;
                     }
                 }
-
-                if (countedFromBits)
-                {
-                    total = g.CountStatements([.. clause.KindSets.Select(kinds => (IReadOnlyList<string>)[.. kinds.Select(GraphEnums.Name)])], clause.HasExemplar, filter.IncludeRetracted);
-                }
-
-                return new StatementPage(page, total);
             }
 
-            var matches = Sort(Matching(g, filter, clauses), order).ToList();
-            return new StatementPage([.. matches.Skip(skip).Take(take).Select(ToStatement)], matches.Count);
-        }));
+            if (countedFromBits)
+            {
+                total = g.CountStatements([.. clause.KindSets.Select(kinds => (IReadOnlyList<string>)[.. kinds.Select(GraphEnums.Name)])], clause.HasExemplar, filter.IncludeRetracted);
+            }
+
+            return (page, total);
+        }
+
+        var matches = Sort(Matching(g, filter, clauses), order).ToList();
+        return ([.. matches.Skip(skip).Take(take).Select(ToStatement)], matches.Count);
     }
 
     /// <summary>Whether a clause names no actor or topic to start from, so every statement of its kinds is a candidate.</summary>

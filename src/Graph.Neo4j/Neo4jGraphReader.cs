@@ -51,10 +51,13 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
 
     /// <inheritdoc/>
     public async Task<StatementPage> FindStatementsAsync(
-        StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default)
+        StatementFilter filter, StatementOrder order, int skip, int take, StatementParts parts, CancellationToken cancellationToken = default)
     {
-        var record = (await ReadAsync(CypherStatements.FindStatements(filter, order, skip, take), cancellationToken)).Records[0];
-        return new StatementPage([.. record["page"].EnumerateArray().Select(Neo4jViews.Statement)], record["total"].GetInt32());
+        var record = (await ReadAsync(CypherStatements.FindStatements(filter, order, skip, take, parts), cancellationToken)).Records[0];
+        return new StatementPage(
+            [.. record["page"].EnumerateArray().Select(Neo4jViews.Statement)],
+            record["total"].GetInt32(),
+            [.. record["actors"].EnumerateArray().Select(Neo4jViews.Actor)]);
     }
 
     /// <inheritdoc/>

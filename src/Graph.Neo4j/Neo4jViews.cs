@@ -59,14 +59,14 @@ internal static class Neo4jViews
             Role(RelationshipTypes.CitesExemplar),
             Role(RelationshipTypes.Benefits),
             Role(RelationshipTypes.Concerns),
-            [.. s.GetProperty("topics").EnumerateArray()
+            [.. Items(s, "topics")
                 .OrderBy(t => t[0].ValueKind == JsonValueKind.Number ? t[0].GetInt64() : 0)
                 .Select(t => new TopicView(t[1].GetString()!, t[2].GetString()!))],
             Role(RelationshipTypes.RespondsTo).FirstOrDefault(),
             String(s, PropertyKeys.Quote),
             String(s, PropertyKeys.Summary),
             Date(s, PropertyKeys.SaidOn),
-            [.. s.GetProperty("sources").EnumerateArray().OrderBy(Ordinal).Select(source => new SourceView(
+            [.. Items(s, "sources").OrderBy(Ordinal).Select(source => new SourceView(
                 source.GetProperty(PropertyKeys.Id).GetString()!,
                 String(source, PropertyKeys.Url),
                 String(source, PropertyKeys.Title),
@@ -122,6 +122,10 @@ internal static class Neo4jViews
         record["count"].GetInt32(),
         NullableString(record["first"]) is { } first ? PartialDate.Parse(first) : null,
         NullableString(record["last"]) is { } last ? PartialDate.Parse(last) : null);
+
+    // A list the reader may have left out, because it was not asked for.
+    private static IEnumerable<JsonElement> Items(JsonElement map, string name) =>
+        map.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
 
     private static long Ordinal(JsonElement role) =>
         role.TryGetProperty("ordinal", out var ordinal) && ordinal.ValueKind == JsonValueKind.Number ? ordinal.GetInt64() : 0;

@@ -77,8 +77,28 @@ public sealed class AnalysisTests(GraphServiceFactory service) : IClassFixture<G
 
         Assert.True(statements.GetArrayLength() >= 20);
         Assert.Equal(5, statements.EnumerateArray().Count(s => s.At("respondsTo").ValueKind != System.Text.Json.JsonValueKind.Null));
-        // The page; then the statements answered and the organisations spoken for; then the speakers and parents.
-        Assert.Equal(["FindStatementsAsync", "GetActorsAsync", "GetActorsAsync", "GetStatementsAsync"], calls.Order(StringComparer.Ordinal));
+        // The page, which brings the actors its statements name (every speaker and parent here); then the statements answered.
+        Assert.Equal(["FindStatementsAsync", "GetStatementsAsync"], calls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_of_statements_reads_only_the_parts_the_query_shows_fragments_included()
+    {
+        var calls = new ConcurrentQueue<string>();
+        var arguments = new ConcurrentQueue<object?[]>();
+        await using var counted = GraphServiceFactory.With(null, services => services.Replace(ServiceDescriptor.Singleton<IGraphReader>(sp =>
+            CountingReader.Wrap(new EmbeddedGraphReader(sp.GetRequiredService<InMemoryGraph>()), calls, arguments))));
+
+        await counted.PostAsync("{ statements(first: 5) { totalCount nodes { id kind saidOn } } }");
+        await counted.PostAsync("""
+            query { statements(first: 5) { edges { node { ...Said } } } }
+            fragment Said on Statement { quote sources { url } ... on Statement { speaker { name } } }
+            """);
+        await counted.PostAsync("{ organisation(id: \"amazon\") { statementsReceived { nodes { topics { name } } } } }");
+
+        Assert.Equal(
+            [StatementParts.None, StatementParts.Texts | StatementParts.Sources | StatementParts.Actors, StatementParts.Topics],
+            arguments.Where(a => a.Length == 6).Select(a => (StatementParts)a[4]!));
     }
 
     /// <summary>Counts the calls made to a reader.</summary>
@@ -86,19 +106,26 @@ public sealed class AnalysisTests(GraphServiceFactory service) : IClassFixture<G
     {
         private IGraphReader _inner = null!;
         private ConcurrentQueue<string> _calls = null!;
+        private ConcurrentQueue<object?[]>? _arguments;
 
-        public static IGraphReader Wrap(IGraphReader inner, ConcurrentQueue<string> calls)
+        public static IGraphReader Wrap(IGraphReader inner, ConcurrentQueue<string> calls, ConcurrentQueue<object?[]>? arguments = null)
         {
             var proxy = Create<IGraphReader, CountingReader>();
             var counting = (CountingReader)(object)proxy;
             counting._inner = inner;
             counting._calls = calls;
+            counting._arguments = arguments;
             return proxy;
         }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
             _calls.Enqueue(targetMethod!.Name);
+            if (targetMethod.Name == nameof(IGraphReader.FindStatementsAsync))
+            {
+                _arguments?.Enqueue(args ?? []);
+            }
+
             return targetMethod.Invoke(_inner, args);
         }
     }

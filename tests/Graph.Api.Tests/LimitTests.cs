@@ -142,7 +142,7 @@ public sealed class LimitTests(GraphServiceFactory service)
 
         public Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<StatementView>>(cancellationToken);
 
-        public Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default) => FailAsync<StatementPage>(cancellationToken);
+        public Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, StatementParts parts, CancellationToken cancellationToken = default) => FailAsync<StatementPage>(cancellationToken);
 
         public Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<OrganisationView>>(cancellationToken);
 

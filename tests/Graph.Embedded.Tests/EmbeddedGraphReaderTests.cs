@@ -38,7 +38,7 @@ public sealed class EmbeddedGraphReaderTests : IDisposable
             saidOn is null ? null : PartialDate.Parse(saidOn), [new StatementSource(null, null, "P", null)], null, RecordedAt);
 
     private async Task<string[]> IdsAsync(StatementFilter filter) =>
-        [.. (await _reader.FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 0, 100)).Items.Select(s => s.Id)];
+        [.. (await _reader.FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 0, 100, StatementParts.All)).Items.Select(s => s.Id)];
 
     [Fact]
     public async Task Statements_come_newest_first_with_undated_ones_last()

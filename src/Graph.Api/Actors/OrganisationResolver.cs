@@ -19,9 +19,11 @@ public sealed class OrganisationResolver(IGraphReader reader, StatementPages pag
     public Task<IReadOnlyList<AffiliationView>> Members([FromSource] OrganisationView organisation, CancellationToken cancellationToken) =>
         reader.GetMembersAsync(organisation.Id, cancellationToken);
 
-    public Task<StatementConnection> StatementsMade([FromSource] OrganisationView organisation, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
-        pages.ForActorAsync(organisation.Id, made: true, kinds, first, after, cancellationToken);
+    public Task<StatementConnection> StatementsMade(
+        [FromSource] OrganisationView organisation, StatementKind[]? kinds, int? first, string? after, IResolveFieldContext context, CancellationToken cancellationToken) =>
+        pages.ForActorAsync(organisation.Id, made: true, kinds, first, after, StatementSelection.PartsOf(context), cancellationToken);
 
-    public Task<StatementConnection> StatementsReceived([FromSource] OrganisationView organisation, StatementKind[]? kinds, int? first, string? after, CancellationToken cancellationToken) =>
-        pages.ForActorAsync(organisation.Id, made: false, kinds, first, after, cancellationToken);
+    public Task<StatementConnection> StatementsReceived(
+        [FromSource] OrganisationView organisation, StatementKind[]? kinds, int? first, string? after, IResolveFieldContext context, CancellationToken cancellationToken) =>
+        pages.ForActorAsync(organisation.Id, made: false, kinds, first, after, StatementSelection.PartsOf(context), cancellationToken);
 }

@@ -29,6 +29,26 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new Deferred<TValue?>(cancellationToken => GetAsync(key, cancellationToken));
     }
 
+    /// <summary>Keeps values another read brought, so asking for their keys later costs no fetch.</summary>
+    public void Prime(IEnumerable<(TKey Key, TValue Value)> values)
+    {
+        var known = values.ToDictionary(v => v.Key, v => v.Value);
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        var batch = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(known);
+        lock (_lock)
+        {
+            foreach (var key in known.Keys)
+            {
+                _batches.TryAdd(key, batch);
+                _pending.Remove(key);
+            }
+        }
+    }
+
     /// <summary>The values for several keys, in their order, leaving out keys the store does not have.</summary>
     public IDataLoaderResult<IReadOnlyList<TValue>> LoadMany(IEnumerable<TKey> keys)
     {

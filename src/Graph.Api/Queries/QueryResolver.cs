@@ -3,6 +3,7 @@ using Graph.Api.Actors;
 using Graph.Api.Http;
 using Graph.Api.Statements;
 using Graph.Projection.Reading;
+using GraphQL;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Queries;
@@ -30,6 +31,8 @@ public sealed partial class QueryResolver(IGraphReader reader, StatementPages pa
     public async Task<StatementView?> Statement(string id, CancellationToken cancellationToken) =>
         (await reader.GetStatementsAsync([id], cancellationToken)).FirstOrDefault();
 
-    public async Task<StatementConnection> Statements(StatementFilterInput? filter, StatementOrderInput? orderBy, int? first, string? after, CancellationToken cancellationToken) =>
-        await pages.LoadAsync(await filters.ResolveAsync(filter, "filter"), StatementFilters.Order(orderBy), first, after, cancellationToken);
+    public async Task<StatementConnection> Statements(
+        StatementFilterInput? filter, StatementOrderInput? orderBy, int? first, string? after, IResolveFieldContext context, CancellationToken cancellationToken) =>
+        await pages.LoadAsync(
+            await filters.ResolveAsync(filter, "filter"), StatementFilters.Order(orderBy), first, after, StatementSelection.PartsOf(context), cancellationToken);
 }

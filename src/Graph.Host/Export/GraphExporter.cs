@@ -23,7 +23,8 @@ public sealed class GraphExporter(IGraphReader reader)
         var statements = new List<StatementView>();
         for (var skip = 0; ; skip += PageSize)
         {
-            var page = await reader.FindStatementsAsync(filter ?? StatementFilter.All with { IncludeRetracted = true }, StatementOrder.RecordedAtAscending, skip, PageSize, cancellationToken);
+            var page = await reader.FindStatementsAsync(filter ?? StatementFilter.All with { IncludeRetracted = true }, StatementOrder.RecordedAtAscending, skip, PageSize,
+                StatementParts.Texts | StatementParts.Topics | StatementParts.Sources, cancellationToken);
             statements.AddRange(page.Items);
             if (page.Items.Count < PageSize)
             {

@@ -33,7 +33,7 @@ public static partial class CypherStatements
     /// page is read by walking the index of the order (said on, or recorded at) and testing each statement, stopping
     /// once the page is full; undated statements, last in an order by date, are found apart when the page reaches them.
     /// </remarks>
-    public static CompiledQuery FindStatements(StatementFilter filter, StatementOrder order, int skip, int take)
+    public static CompiledQuery FindStatements(StatementFilter filter, StatementOrder order, int skip, int take, StatementParts parts)
     {
         var match = StatementMatch.Compile(filter);
         var parameters = new Dictionary<string, object?>(match.Parameters) { ["skip"] = (long)skip, ["end"] = (long)skip + take };
@@ -44,7 +44,7 @@ public static partial class CypherStatements
             StatementOrder.RecordedAtDescending => $"s.{P.RecordedAt} DESC, s.{P.Id}",
             _ => $"s.{P.RecordedAt}, s.{P.Id}",
         };
-        var text = match.Conditions is { } conditions ? Walked(conditions, order, sortKeys) : $$"""
+        var text = match.Conditions is { } conditions ? Walked(conditions, order, sortKeys, parts) : $$"""
             CALL () {
               {{Indent(match.Match)}}
               RETURN count(s) AS total
@@ -56,7 +56,8 @@ public static partial class CypherStatements
               LIMIT $end
               RETURN collect(s) AS matches
             }
-            RETURN total, [s IN matches[$skip..] | s {{StatementMap}}] AS page
+            WITH total, matches[$skip..] AS page
+            {{PageResult(parts)}}
             """;
         return new CompiledQuery(Statement($"find-statements-{Kebab(order.ToString())}", text, parameters), parameters);
     }
@@ -129,7 +130,7 @@ public static partial class CypherStatements
         return new CompiledQuery(statement, parameters);
     }
 
-    private static string Walked(string conditions, StatementOrder order, string sortKeys)
+    private static string Walked(string conditions, StatementOrder order, string sortKeys, StatementParts parts)
     {
         var byDate = order is StatementOrder.SaidOnDescending or StatementOrder.SaidOnAscending;
         var (index, exists, walkKeys) = byDate
@@ -179,7 +180,8 @@ public static partial class CypherStatements
             }
             {{walked}}
             {{undated}}{{sorted}}
-            RETURN total, [s IN (walked{{(byDate ? " + undated" : "")}} + sorted)[$skip..$end] | s {{StatementMap}}] AS page
+            WITH total, (walked{{(byDate ? " + undated" : "")}} + sorted)[$skip..$end] AS page
+            {{PageResult(parts)}}
             """;
     }
 
@@ -198,6 +200,11 @@ public static partial class CypherStatements
           RETURN coalesce(head(collect(found)), []) AS {{name}}
         }
         """;
+
+    // The page's statements as maps, turned so only once the page is known, and the actors they name when asked for.
+    private static string PageResult(StatementParts parts) =>
+        $"RETURN total, [s IN page | s {StatementMap(parts)}] AS page"
+        + (parts.HasFlag(StatementParts.Actors) ? $",\n       {Indent(PageActors)} AS actors" : ", [] AS actors");
 
     private static string Indent(string text) => text.Replace("\n", "\n  ", StringComparison.Ordinal);
 }

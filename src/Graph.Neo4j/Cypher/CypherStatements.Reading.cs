@@ -16,17 +16,40 @@ public static partial class CypherStatements
            {organisationId: organisation.{{P.Id}}, role: affiliation.{{P.Role}}, from: affiliation.{{P.From}}, to: affiliation.{{P.To}}}]}
         """;
 
-    // A statement's properties, its speaker's id, the ids of the others in each role (with the role's type and ordinal),
-    // its topics and its sources: what StatementView holds, and no actor's properties.
-    private static readonly string StatementMap = $$"""
-        {.{{P.Id}}, .{{P.Kind}}, .{{P.CameoCode}}, .{{P.Quote}}, .{{P.Summary}}, .{{P.SaidOn}}, .{{P.RecordedAt}}, .{{P.Confidence}},
-         .{{P.Retracted}}, .{{P.RetractionReason}}, .{{P.RetractedAt}},
-         speaker: head([(speaker)-[:{{RelationshipTypes.Made}}]->(s) | speaker.{{P.Id}}]),
-         roles: [(s)-[role:{{string.Join("|", RelationshipTypes.StatementRoles.Append(RelationshipTypes.RespondsTo))}}]->(other) |
-           [type(role), role.{{P.Ordinal}}, other.{{P.Id}}]],
-         topics: [(s)-[role:{{RelationshipTypes.About}}]->(topic) | [role.{{P.Ordinal}}, topic.{{P.Id}}, topic.{{P.Name}}]],
-         sources: [(s)-[role:{{RelationshipTypes.SupportedBy}}]->(source) | source {.{{P.Id}}, .{{P.Url}}, .{{P.Title}}, .{{P.Publisher}},
-           .{{P.PublishedOn}}, ordinal: role.{{P.Ordinal}}, quoteStart: role.{{P.QuoteStart}}, quoteEnd: role.{{P.QuoteEnd}}}]}
+    // A statement's properties, its speaker's id, the ids of the others in each role (with the role's type and
+    // ordinal), and its texts, topics and sources when asked for: what StatementView holds, and no actor's properties.
+    private static string StatementMap(StatementParts parts)
+    {
+        var texts = parts.HasFlag(StatementParts.Texts) ? $" .{P.Quote}, .{P.Summary}, .{P.RetractionReason}," : "";
+        var topics = parts.HasFlag(StatementParts.Topics)
+            ? $$"""
+                ,
+                 topics: [(s)-[role:{{RelationshipTypes.About}}]->(topic) | [role.{{P.Ordinal}}, topic.{{P.Id}}, topic.{{P.Name}}]]
+                """
+            : "";
+        var sources = parts.HasFlag(StatementParts.Sources)
+            ? $$"""
+                ,
+                 sources: [(s)-[role:{{RelationshipTypes.SupportedBy}}]->(source) | source {.{{P.Id}}, .{{P.Url}}, .{{P.Title}}, .{{P.Publisher}},
+                   .{{P.PublishedOn}}, ordinal: role.{{P.Ordinal}}, quoteStart: role.{{P.QuoteStart}}, quoteEnd: role.{{P.QuoteEnd}}}]
+                """
+            : "";
+        return $$"""
+            {.{{P.Id}}, .{{P.Kind}}, .{{P.CameoCode}}, .{{P.SaidOn}}, .{{P.RecordedAt}}, .{{P.Confidence}}, .{{P.Retracted}},{{texts}} .{{P.RetractedAt}},
+             speaker: head([(speaker)-[:{{RelationshipTypes.Made}}]->(s) | speaker.{{P.Id}}]),
+             roles: [(s)-[role:{{string.Join("|", RelationshipTypes.StatementRoles.Append(RelationshipTypes.RespondsTo))}}]->(other) |
+               [type(role), role.{{P.Ordinal}}, other.{{P.Id}}]]{{topics}}{{sources}}}
+            """;
+    }
+
+    // The actors the statements in `page` name, each once.
+    private static readonly string PageActors = $$"""
+        COLLECT {
+          UNWIND page AS s
+          MATCH (s)-[:{{string.Join("|", RelationshipTypes.StatementRoles.Prepend(RelationshipTypes.Made))}}]-(actor:{{NodeLabels.Actor}})
+          WITH DISTINCT actor
+          RETURN actor {{ActorMap}}
+        }
         """;
 
     public static CypherStatement ActorsById { get; } = Statement(
@@ -57,7 +80,7 @@ public static partial class CypherStatements
         $$"""
         MATCH (s:{{NodeLabels.Statement}})
         WHERE s.{{P.Id}} IN $ids
-        RETURN s {{StatementMap}} AS statement
+        RETURN s {{StatementMap(StatementParts.Texts | StatementParts.Topics | StatementParts.Sources)}} AS statement
         """,
         new() { ["ids"] = new[] { "aclu-urges-microsoft-to-follow-ibm-and-amazon" } });
 

@@ -70,9 +70,9 @@ public static partial class CypherStatements
         StatementsById,
         OrganisationParts,
         OrganisationMembers,
-        .. ExampleFilters.Select(example => Named($"find-statements-{example.Name}", FindStatements(example.Filter, StatementOrder.SaidOnDescending, 0, 50))),
+        .. ExampleFilters.Select(example => Named($"find-statements-{example.Name}", FindStatements(example.Filter, StatementOrder.SaidOnDescending, 0, 50, StatementParts.All))),
         .. ExampleFilters.Take(2).SelectMany(example => Enum.GetValues<StatementOrder>().Skip(1)
-            .Select(order => Named($"find-statements-{example.Name}-{Kebab(order.ToString())}", FindStatements(example.Filter, order, 0, 50)))),
+            .Select(order => Named($"find-statements-{example.Name}-{Kebab(order.ToString())}", FindStatements(example.Filter, order, 0, 50, StatementParts.Sources)))),
         .. Enum.GetValues<CountDimension>()
             .Select(by => Named($"count-statements-by-{Kebab(by.ToString())}", CountStatements(ExampleFilters[0].Filter, by, [], 20))),
         Named("count-statements-to-companies", CountStatements(ExampleFilters[3].Filter, CountDimension.Addressee, ["COMPANY"], 20)),

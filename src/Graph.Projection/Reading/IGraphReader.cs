@@ -22,8 +22,13 @@ public interface IGraphReader
     /// The statements matching <paramref name="filter"/> in the given order (ties broken by id), skipping
     /// <paramref name="skip"/> and taking at most <paramref name="take"/>, with how many match in all.
     /// </summary>
+    /// <param name="parts">
+    /// What the caller will show besides each statement's properties and role ids; a store may leave the rest out: no
+    /// texts, no topics, no sources, no actors.
+    /// </param>
     /// <exception cref="StatementFilterException">The filter is too complex to run.</exception>
-    Task<StatementPage> FindStatementsAsync(StatementFilter filter, StatementOrder order, int skip, int take, CancellationToken cancellationToken = default);
+    Task<StatementPage> FindStatementsAsync(
+        StatementFilter filter, StatementOrder order, int skip, int take, StatementParts parts, CancellationToken cancellationToken = default);
 
     /// <summary>The organisations directly part of an organisation.</summary>
     Task<IReadOnlyList<OrganisationView>> GetPartsAsync(string organisationId, CancellationToken cancellationToken = default);

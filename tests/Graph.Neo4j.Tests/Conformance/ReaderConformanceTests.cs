@@ -19,7 +19,7 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
     [MemberData(nameof(Stores))]
     public async Task The_ACLU_urged_Microsoft_to_follow_IBM_and_Amazon(string store)
     {
-        var page = await Reader(store).FindStatementsAsync(new StatementFilter(Kinds: [StatementKind.Appeal], HasExemplar: true, SpeakerId: "aclu"), StatementOrder.SaidOnDescending, 0, 50);
+        var page = await Reader(store).FindStatementsAsync(new StatementFilter(Kinds: [StatementKind.Appeal], HasExemplar: true, SpeakerId: "aclu"), StatementOrder.SaidOnDescending, 0, 50, StatementParts.All);
 
         var appeal = Assert.Single(page.Items);
         Assert.Equal("American Civil Liberties Union", Assert.Single(await Reader(store).GetActorsAsync([appeal.SpeakerId])).Name);
@@ -125,8 +125,8 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
         var filter = Filter(filterName);
         var expected = Expected(filter, StatementOrder.SaidOnDescending);
 
-        var whole = await Reader(store).FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 0, 500);
-        var page = await Reader(store).FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 10, 25);
+        var whole = await Reader(store).FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 0, 500, StatementParts.All);
+        var page = await Reader(store).FindStatementsAsync(filter, StatementOrder.SaidOnDescending, 10, 25, StatementParts.All);
 
         var generated = whole.Items.Where(s => s.Id.StartsWith("gen-", StringComparison.Ordinal)).Select(s => s.Id).ToList();
         Assert.Equal(expected, generated);
@@ -154,7 +154,7 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
     {
         foreach (var order in Enum.GetValues<StatementOrder>())
         {
-            var page = await Reader(store).FindStatementsAsync(StatementFilter.All, order, 0, 500);
+            var page = await Reader(store).FindStatementsAsync(StatementFilter.All, order, 0, 500, StatementParts.All);
 
             Assert.Equal(Expected(StatementFilter.All, order), page.Items.Select(s => s.Id).Where(id => id.StartsWith("gen-", StringComparison.Ordinal)));
         }
