@@ -1,7 +1,8 @@
+using Graph.Embedded;
 using Graph.EventStore;
 using Graph.Neo4j.Client;
-using Graph.Embedded;
 using Graph.Projection.Model;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -18,6 +19,8 @@ public sealed class ConformanceFixture : IAsyncLifetime
 {
     /// <summary>Batches of this many events, so the suite also crosses batch boundaries.</summary>
     private const int BatchSize = 97;
+
+    private IAsyncDisposable? _database;
 
     internal GeneratedGraph Generated { get; } = GeneratedGraph.Create(seed: 20200610);
 
@@ -51,6 +54,7 @@ public sealed class ConformanceFixture : IAsyncLifetime
         Targets.Add(new GraphTarget("embedded", new EmbeddedGraphStore(embedded), new EmbeddedGraphReader(embedded)));
         if (LiveNeo4j.Uri is { } uri)
         {
+            _database = await LiveNeo4j.UseDatabaseAsync();
             var client = new Neo4jClient(
                 new HttpClient(),
                 Options.Create(new Neo4jOptions
@@ -87,6 +91,11 @@ public sealed class ConformanceFixture : IAsyncLifetime
         foreach (var target in Targets)
         {
             await target.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Graph.Neo4j.Tests.Fake;
+using Graph.Testing;
 using Xunit.Abstractions;
 
 namespace Graph.Neo4j.Tests.Recordings;
@@ -379,8 +380,11 @@ public sealed class RecordedExchangeTests(ITestOutputHelper output)
 
         public static LiveTarget Create() => new();
 
+        private IAsyncDisposable? _database;
+
         public override async Task PrepareAsync()
         {
+            _database ??= await LiveNeo4j.UseDatabaseAsync();
             await RunAsync("MATCH (n:TranscriptProbe) DETACH DELETE n");
             await RunAsync("DROP CONSTRAINT transcript_probe_id IF EXISTS");
         }
@@ -389,6 +393,7 @@ public sealed class RecordedExchangeTests(ITestOutputHelper output)
         {
             await PrepareAsync();
             await base.DisposeAsync();
+            await _database!.DisposeAsync();
         }
 
         private async Task RunAsync(string cypher)
