@@ -55,6 +55,8 @@ public static partial class Neo4jBenchmark
             }
         }
 
+        Console.Error.WriteLine("  profiling every reader statement...");
+        figures.Add(await Neo4jProfile.RunAsync(size, neo4j));
         return string.Join(Environment.NewLine, figures);
     }
 

@@ -5,8 +5,8 @@ using Graph.Benchmarks;
 // dotnet run -c Release --project bench/Graph.Benchmarks -- [sizes, e.g. 10000 100000 1000000] [--queries-only]
 //     [--store neo4j [--neo4j-uri http://localhost:7474] [--neo4j-user neo4j] [--neo4j-password secret]]
 // --queries-only keeps the event log an earlier run imported for each size and measures only the restart and queries
-// (with --store neo4j, also the graph that run left in Neo4j).
-var queriesOnly = args.Contains("--queries-only");
+// (with --store neo4j, also the graph that run left in Neo4j); --profile-only (Neo4j) only profiles the reader statements.
+var queriesOnly = args.Contains("--queries-only") || args.Contains("--profile-only");
 var neo4j = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() is "neo4j" ? Neo4jServer.FromArguments(args) : null;
 var options = new HashSet<string> { "--store", "--neo4j-uri", "--neo4j-user", "--neo4j-password" };
 var sizes = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !options.Contains(args[i - 1])))
@@ -46,7 +46,9 @@ foreach (var size in sizes)
 
     if (neo4j is not null)
     {
-        rows.Add(await Neo4jBenchmark.RunAsync(size, folder, graph, data, neo4j, queriesOnly));
+        rows.Add(args.Contains("--profile-only")
+            ? await Neo4jProfile.RunAsync(size, neo4j)
+            : await Neo4jBenchmark.RunAsync(size, folder, graph, data, neo4j, queriesOnly));
         continue;
     }
 
@@ -63,6 +65,10 @@ if (neo4j is not null)
     Console.WriteLine("| Statements | Question | Service p50 / p99 | Hand-written Cypher p50 / p99 | p99 ÷ floor | Service, 8 clients | Cypher, 8 clients | Service ÷ floor | Service's db hits | Hand-written db hits |");
     Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 11).ToList().ForEach(Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine("| Statements | Reader statement (PROFILE) | db hits | Best of three |");
+    Console.WriteLine("|---:|---|---:|---:|");
+    rows.SelectMany(r => r.Split(Environment.NewLine)).Where(r => r.Count(c => c == '|') == 5).ToList().ForEach(Console.WriteLine);
     return;
 }
 

@@ -12,22 +12,22 @@ internal static class Neo4jViews
 {
     public static ActorView Actor(JsonElement actor)
     {
-        var id = actor.GetProperty("id").GetString()!;
-        var name = actor.GetProperty("name").GetString()!;
-        var aliases = Strings(actor, "aliases");
+        var id = actor.GetProperty(PropertyKeys.Id).GetString()!;
+        var name = actor.GetProperty(PropertyKeys.Name).GetString()!;
+        var aliases = Strings(actor, PropertyKeys.Aliases);
         if (Strings(actor, "labels").Contains(NodeLabels.Organisation))
         {
             return new OrganisationView(
                 id,
                 name,
                 aliases,
-                GraphEnums.Parse<OrganisationKind>(actor.GetProperty("kind").GetString()!),
+                GraphEnums.Parse<OrganisationKind>(actor.GetProperty(PropertyKeys.Kind).GetString()!),
                 String(actor, "parentId"),
-                [.. Strings(actor, "externalIds").Select(value => new ExternalId(value[..value.IndexOf(':', StringComparison.Ordinal)], value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]))]);
+                [.. Strings(actor, PropertyKeys.ExternalIds).Select(value => new ExternalId(value[..value.IndexOf(':', StringComparison.Ordinal)], value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]))]);
         }
 
         var affiliations = actor.TryGetProperty("affiliations", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(a => new AffiliationView(id, a.GetProperty("organisationId").GetString()!, String(a, "role"), Date(a, "from"), Date(a, "to")))
+            ? list.EnumerateArray().Select(a => new AffiliationView(id, a.GetProperty("organisationId").GetString()!, String(a, PropertyKeys.Role), Date(a, PropertyKeys.From), Date(a, PropertyKeys.To)))
             : [];
         return new PersonView(id, name, aliases, [.. affiliations.Order(AffiliationOrder.ByOrganisation)]);
     }
@@ -72,8 +72,8 @@ internal static class Neo4jViews
                 String(source, PropertyKeys.Title),
                 String(source, PropertyKeys.Publisher),
                 Date(source, PropertyKeys.PublishedOn),
-                Int(source, "quoteStart"),
-                Int(source, "quoteEnd")))],
+                Int(source, PropertyKeys.QuoteStart),
+                Int(source, PropertyKeys.QuoteEnd)))],
             DateTimeOffset.Parse(s.GetProperty(PropertyKeys.RecordedAt).GetString()!, CultureInfo.InvariantCulture),
             s.TryGetProperty(PropertyKeys.Confidence, out var confidence) && confidence.ValueKind == JsonValueKind.Number ? confidence.GetDouble() : null,
             retracted
@@ -101,18 +101,18 @@ internal static class Neo4jViews
     public static NetworkEdgeView NetworkEdge(JsonElement edge)
     {
         var type = edge.GetProperty("type").GetString()!;
-        var from = edge.GetProperty("from").GetString()!;
-        var to = edge.GetProperty("to").GetString()!;
-        var key = String(edge, "key");
+        var from = edge.GetProperty("start").GetString()!;
+        var to = edge.GetProperty("end").GetString()!;
+        var key = String(edge, PropertyKeys.Key);
         return new NetworkEdgeView(
             key is null ? $"{type}:{from}:{to}" : $"{type}:{from}:{to}:{key}",
             type,
             from,
             to,
-            String(edge, "kind") is { } kind ? GraphEnums.Parse<StatementKind>(kind) : null,
-            String(edge, "statementId"),
-            Date(edge, "saidOn"),
-            type == RelationshipTypes.AffiliatedWith ? String(edge, "role") : null);
+            String(edge, PropertyKeys.Kind) is { } kind ? GraphEnums.Parse<StatementKind>(kind) : null,
+            String(edge, PropertyKeys.StatementId),
+            Date(edge, PropertyKeys.SaidOn),
+            type == RelationshipTypes.AffiliatedWith ? String(edge, PropertyKeys.Role) : null);
     }
 
     public static WeightedEdgeView WeightedEdge(Client.Neo4jRecord record) => new(
@@ -128,7 +128,7 @@ internal static class Neo4jViews
         map.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
 
     private static long Ordinal(JsonElement role) =>
-        role.TryGetProperty("ordinal", out var ordinal) && ordinal.ValueKind == JsonValueKind.Number ? ordinal.GetInt64() : 0;
+        role.TryGetProperty(PropertyKeys.Ordinal, out var ordinal) && ordinal.ValueKind == JsonValueKind.Number ? ordinal.GetInt64() : 0;
 
     private static string? String(JsonElement map, string name) =>
         map.TryGetProperty(name, out var value) ? NullableString(value) : null;

@@ -13,7 +13,8 @@ public static partial class CypherStatements
         {.{{P.Id}}, .{{P.Name}}, .{{P.Aliases}}, .{{P.Kind}}, .{{P.ExternalIds}}, labels: labels(actor),
          parentId: head([(actor)-[:{{RelationshipTypes.PartOf}}]->(parent:{{NodeLabels.Organisation}}) | parent.{{P.Id}}]),
          affiliations: [(actor)-[affiliation:{{RelationshipTypes.AffiliatedWith}}]->(organisation:{{NodeLabels.Organisation}}) |
-           {organisationId: organisation.{{P.Id}}, role: affiliation.{{P.Role}}, from: affiliation.{{P.From}}, to: affiliation.{{P.To}}}]}
+           {organisationId: organisation.{{P.Id}}, {{P.Role}}: affiliation.{{P.Role}}, {{P.From}}: affiliation.{{P.From}},
+            {{P.To}}: affiliation.{{P.To}}}]}
         """;
 
     // A statement's properties, its speaker's id, the ids of the others in each role (with the role's type and
@@ -31,7 +32,8 @@ public static partial class CypherStatements
             ? $$"""
                 ,
                  sources: [(s)-[role:{{RelationshipTypes.SupportedBy}}]->(source) | source {.{{P.Id}}, .{{P.Url}}, .{{P.Title}}, .{{P.Publisher}},
-                   .{{P.PublishedOn}}, ordinal: role.{{P.Ordinal}}, quoteStart: role.{{P.QuoteStart}}, quoteEnd: role.{{P.QuoteEnd}}}]
+                   .{{P.PublishedOn}}, {{P.Ordinal}}: role.{{P.Ordinal}}, {{P.QuoteStart}}: role.{{P.QuoteStart}},
+                   {{P.QuoteEnd}}: role.{{P.QuoteEnd}}}]
                 """
             : "";
         return $$"""
@@ -212,8 +214,8 @@ public static partial class CypherStatements
             CALL (actor, reached) {
               MATCH (actor)-[r:{{types}}]->(other:{{NodeLabels.Actor}})
               WHERE other IN reached AND {{counts}}
-              RETURN collect({type: type(r), from: actor.{{P.Id}}, to: other.{{P.Id}}, key: r.{{P.Key}}, kind: r.{{P.Kind}},
-                statementId: r.{{P.StatementId}}, saidOn: r.{{P.SaidOn}}, role: r.{{P.Role}}}) AS edges
+              RETURN collect({type: type(r), start: actor.{{P.Id}}, end: other.{{P.Id}}, {{P.Key}}: r.{{P.Key}}, {{P.Kind}}: r.{{P.Kind}},
+                {{P.StatementId}}: r.{{P.StatementId}}, {{P.SaidOn}}: r.{{P.SaidOn}}, {{P.Role}}: r.{{P.Role}}}) AS edges
             }
             RETURN actor {{ActorMap}} AS actor, edges
             """,
