@@ -43,6 +43,7 @@ public static class GraphApiExtensions
         services.AddScoped<StatementCountResolver>();
         services.AddScoped<StanceResolver>();
         services.AddSingleton<GraphQLHttpHandler>();
+        services.AddSingleton<DocumentLimits>();
         services.AddOptions<GraphQLHttpOptions>()
             .Bind(builder.Configuration.GetSection(GraphQLHttpOptions.SectionName))
             .ValidateDataAnnotations()
@@ -57,7 +58,6 @@ public static class GraphApiExtensions
         {
             graphQL
                 .AddSchema(GraphSchema.Create, GraphQL.DI.ServiceLifetime.Singleton)
-                .AddValidationRule<QueryShapeRule>()
                 .AddComplexityAnalyzer(complexity =>
                 {
                     complexity.MaxComplexity = limits.MaxComplexity;

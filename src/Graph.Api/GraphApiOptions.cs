@@ -18,6 +18,18 @@ public sealed class GraphApiOptions
     [Range(1, int.MaxValue)]
     public int MaxComplexity { get; set; } = 20_000;
 
+    /// <summary>How many tokens (names, punctuation, values) one query document may hold.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>How many fields one query may select, fragments counted at each place they are spread.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxFields { get; set; } = 2_000;
+
+    /// <summary>How many directives (<c>@skip</c>, <c>@include</c>, ...) one query document may use.</summary>
+    [Range(0, 100_000)]
+    public int MaxDirectives { get; set; } = 200;
+
     /// <summary>How many aliased fields one query may use, fragments counted at each place they are spread.</summary>
     [Range(0, 10_000)]
     public int MaxAliases { get; set; } = 50;

@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
 using Graph.Api.GraphiQL;
+using Graph.Api.Limits;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -29,6 +28,7 @@ public sealed partial class GraphQLHttpHandler(
     ISchema schema,
     IGraphQLTextSerializer serializer,
     GraphiQLAssets graphiQL,
+    DocumentLimits limits,
     IOptions<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpHandler> logger)
 {
@@ -133,17 +133,15 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        GraphQLDocument? document = null;
-        try
+        // Read within bounds before anything else looks at the document: a refused one is never validated.
+        var (document, refusal) = limits.Parse(request.Query);
+        if (refusal is not null || document is null)
         {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // The executer reports the syntax error in the GraphQL way.
+            await WriteResultAsync(context, responseType, new ExecutionResult { Errors = [refusal!] });
+            return;
         }
 
-        if (document is not null && isGet && IsMutation(document, request.OperationName))
+        if (isGet && IsMutation(document, request.OperationName))
         {
             context.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, responseType, "METHOD_NOT_ALLOWED",
@@ -169,6 +167,11 @@ public sealed partial class GraphQLHttpHandler(
             },
         });
 
+        await WriteResultAsync(context, responseType, result);
+    }
+
+    private async Task WriteResultAsync(HttpContext context, string responseType, ExecutionResult result)
+    {
         context.Response.StatusCode = responseType == GraphQLResponseMediaType && !result.Executed
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;

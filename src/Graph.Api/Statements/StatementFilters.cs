@@ -7,13 +7,16 @@ namespace Graph.Api.Statements;
 /// <summary>Turns the API's statement filter, with actors named by id or name, into the reader's filter.</summary>
 public sealed class StatementFilters(ActorLookup lookup)
 {
-    /// <summary>The most filters one query may nest in <c>and</c> and <c>or</c>.</summary>
+    /// <summary>How deep one filter may nest filters in <c>and</c> and <c>or</c>.</summary>
     public const int MaxNestedFilters = 32;
+
+    /// <summary>How many filters one filter may combine in <c>and</c> and <c>or</c>, at every depth together.</summary>
+    public const int MaxCombinedFilters = 256;
 
     public async Task<StatementFilter> ResolveAsync(StatementFilterInput? input, string field)
     {
         var count = 0;
-        var filter = input is null ? StatementFilter.All : await ResolveAsync(input, field, () => ++count);
+        var filter = input is null ? StatementFilter.All : await ResolveAsync(input, field, 1, () => ++count);
         try
         {
             _ = filter.ToClauses();
@@ -34,11 +37,16 @@ public sealed class StatementFilters(ActorLookup lookup)
         _ => StatementOrder.RecordedAtAscending,
     };
 
-    private async Task<StatementFilter> ResolveAsync(StatementFilterInput input, string field, Func<int> count)
+    private async Task<StatementFilter> ResolveAsync(StatementFilterInput input, string field, int depth, Func<int> count)
     {
-        if (count() > MaxNestedFilters)
+        if (depth > MaxNestedFilters)
         {
-            throw ApiErrors.Input("INVALID_VALUE", field, $"The filter nests more than {MaxNestedFilters} filters in and/or.");
+            throw ApiErrors.Input("INVALID_VALUE", field, $"The filter nests filters more than {MaxNestedFilters} deep in and/or.");
+        }
+
+        if (count() > MaxCombinedFilters + 1)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", field, $"The filter combines more than {MaxCombinedFilters} filters in and/or.");
         }
 
         if (input.SaidFrom is { } from && input.SaidTo is { } to && from.Start > to.End)
@@ -50,13 +58,13 @@ public sealed class StatementFilters(ActorLookup lookup)
         var and = new List<StatementFilter>();
         foreach (var (part, i) in (input.And ?? []).Select((p, i) => (p, i)))
         {
-            and.Add(await ResolveAsync(part, $"{field}.and[{i}]", count));
+            and.Add(await ResolveAsync(part, $"{field}.and[{i}]", depth + 1, count));
         }
 
         var or = new List<StatementFilter>();
         foreach (var (part, i) in (input.Or ?? []).Select((p, i) => (p, i)))
         {
-            or.Add(await ResolveAsync(part, $"{field}.or[{i}]", count));
+            or.Add(await ResolveAsync(part, $"{field}.or[{i}]", depth + 1, count));
         }
 
         return new StatementFilter(
