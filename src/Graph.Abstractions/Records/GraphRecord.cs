@@ -28,13 +28,22 @@ public abstract record GraphRecord
             "organisation" => new OrganisationRecord(document.Deserialize<CreateOrganisation>(options)!),
             "person" => new PersonRecord(document.Deserialize<CreatePerson>(options)!),
             "statement" => new StatementRecord(
-                document.Deserialize<RecordStatement>(options)!,
+                Finite(document.Deserialize<RecordStatement>(options)!),
                 document.RootElement.TryGetProperty("retraction", out var retraction) && retraction.ValueKind == JsonValueKind.Object
                     ? document.RootElement.GetProperty("retraction").Deserialize<StatementRetraction>(options)
                     : null),
             var other => throw new JsonException($"\"{other}\" is not a record type; use organisation, person or statement."),
         };
     }
+
+    /// <summary>
+    /// Refuses a confidence that is not a finite number: JSON's Web defaults read "NaN" and "Infinity" from strings,
+    /// and 1e400 overflows to infinity, none of which can be written back as JSON.
+    /// </summary>
+    private static RecordStatement Finite(RecordStatement statement) =>
+        statement.Confidence is { } confidence && !double.IsFinite(confidence)
+            ? throw new JsonException($"Confidence must be a number between 0 and 1, not {confidence}.", "$.confidence", null, null)
+            : statement;
 
     /// <summary>The id the record is written under: its own, or one generated.</summary>
     public abstract string? Id { get; }

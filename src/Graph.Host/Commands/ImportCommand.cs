@@ -36,6 +36,11 @@ public static class ImportCommand
             errors.WriteLine(failure.Message);
             return 1;
         }
+        catch (LineTooLongException tooLong)
+        {
+            errors.WriteLine($"{tooLong.File}: {tooLong.Message}");
+            return 1;
+        }
 
         foreach (var problem in report.Problems)
         {
@@ -58,7 +63,8 @@ public static class ImportCommand
         try
         {
             var importer = new GraphImporter(host.Services.GetRequiredService<IGrainFactory>());
-            IRecordSource source = csv ? CsvSource.FromPaths(files) : new ConcatenatedSource([.. files.Select(JsonLinesSource.FromFile)]);
+            var maxLine = (host.Services.GetRequiredService<IConfiguration>().GetSection(ImportLimits.SectionName).Get<ImportLimits>() ?? new()).MaxLineBytes;
+            IRecordSource source = csv ? CsvSource.FromPaths(files) : new ConcatenatedSource([.. files.Select(f => JsonLinesSource.FromFile(f, maxLine))]);
             return Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await importer.ImportAsync(source, options, new LineProgress(output), cancellationToken)
                 : await TerminalProgress.RunAsync(progress => importer.ImportAsync(source, options, progress, cancellationToken));
@@ -80,9 +86,10 @@ public static class ImportCommand
             using var content = new StreamContent(body);
             content.Headers.ContentType = new("application/x-ndjson");
             using var response = await client.PostAsync(query, content, cancellationToken);
-            var report = response.Content.Headers.ContentType?.MediaType == "application/json"
+            var report = response.StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.UnprocessableEntity
+                && response.Content.Headers.ContentType?.MediaType == "application/json"
                 ? (await response.Content.ReadFromJsonAsync<ImportReport>(TransferEndpoints.Json, cancellationToken))!
-                : throw new HttpRequestException($"The service answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                : throw new HttpRequestException($"{Path.GetFileName(file)}: the service answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
             report = report with { Problems = [.. report.Problems.Select(p => p with { Source = Path.GetFileName(file) })] };
             total = total is null ? report : total with
             {

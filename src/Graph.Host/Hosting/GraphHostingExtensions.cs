@@ -35,6 +35,10 @@ public static class GraphHostingExtensions
     public static WebApplicationBuilder AddGraphStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.SectionName));
+        builder.Services.AddOptions<Import.ImportLimits>()
+            .Bind(builder.Configuration.GetSection(Import.ImportLimits.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSqliteEventStore(builder.Configuration);
         builder.Services.AddGraphProjection(builder.Configuration);
         var store = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Store ?? GraphStoreKind.Embedded;

@@ -4,6 +4,7 @@ using Graph.Host.Export;
 using Graph.Host.Import;
 using Graph.Projection;
 using Graph.Projection.Reading;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Graph.Host.Hosting;
@@ -26,7 +27,8 @@ public static class TransferEndpoints
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, IGrainFactory grains, Projector projector, bool? dryRun, bool? allOrNothing)
+    private static async Task<IResult> ImportAsync(
+        HttpContext context, IGrainFactory grains, Projector projector, IOptions<ImportLimits> limits, bool? dryRun, bool? allOrNothing)
     {
         // Like GraphQL POSTs, only a content type a browser form cannot send, so another site cannot import for a visitor.
         if (context.Request.ContentType?.Split(';')[0].Trim() is not (JsonLinesMediaType or "application/jsonl" or "application/x-jsonlines"))
@@ -36,36 +38,54 @@ public static class TransferEndpoints
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        // An import is as large as the data; the GraphQL endpoint's body limit is not meant for it.
+        // An import is as large as the data, within its own limit rather than the GraphQL endpoint's; Kestrel stops
+        // a body that turns out larger than it said, or than the limit when it said nothing.
+        var (maxBody, maxLine) = (limits.Value.MaxBodyBytes, limits.Value.MaxLineBytes);
+        if (context.Request.ContentLength > maxBody)
+        {
+            return BodyTooLarge(maxBody);
+        }
+
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = null;
+            limit.MaxRequestBodySize = maxBody;
         }
 
         var options = new ImportOptions(dryRun ?? false, allOrNothing ?? false);
         var importer = new GraphImporter(grains);
         ImportReport report;
-        if (options.DryRun || options.AllOrNothing)
+        var buffer = options.DryRun || options.AllOrNothing ? Path.GetTempFileName() : null;
+        try
         {
-            // Checking first reads the records twice, so they wait in a temporary file meanwhile.
-            var buffer = Path.GetTempFileName();
-            try
+            if (buffer is not null)
             {
+                // Checking first reads the records twice, so they wait in a temporary file meanwhile.
                 await using (var file = File.Create(buffer))
                 {
                     await context.Request.Body.CopyToAsync(file, context.RequestAborted);
                 }
 
-                report = await importer.ImportAsync(JsonLinesSource.FromFile(buffer), options, NoProgress.Instance, context.RequestAborted);
+                report = await importer.ImportAsync(JsonLinesSource.FromFile(buffer, maxLine), options, NoProgress.Instance, context.RequestAborted);
             }
-            finally
+            else
+            {
+                report = await importer.ImportAsync(new JsonLinesSource("request", () => context.Request.Body, maxLine), options, NoProgress.Instance, context.RequestAborted);
+            }
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return BodyTooLarge(maxBody);
+        }
+        catch (LineTooLongException tooLong)
+        {
+            return Results.Json(new { error = tooLong.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        finally
+        {
+            if (buffer is not null)
             {
                 File.Delete(buffer);
             }
-        }
-        else
-        {
-            report = await importer.ImportAsync(new JsonLinesSource("request", () => context.Request.Body), options, NoProgress.Instance, context.RequestAborted);
         }
 
         report = report with { Problems = [.. report.Problems.Select(p => p with { Source = "request" })] };
@@ -81,6 +101,10 @@ public static class TransferEndpoints
 
         return Results.Json(report, Json, statusCode: report.Refused ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
+
+    private static IResult BodyTooLarge(long limit) => Results.Json(
+        new { error = $"The request body is larger than the {limit} bytes an import may send (Import:MaxBodyBytes); nothing was written." },
+        statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static async Task ExportAsync(HttpContext context, IGraphReader reader)
     {

@@ -45,8 +45,10 @@ public sealed partial class GraphImporter(IGrainFactory grains)
         using var slots = new SemaphoreSlim(options.Concurrency);
         var inFlight = new List<Task>();
         var records = 0;
-        await foreach (var read in source.ReadAsync(cancellationToken))
+        await using var reading = source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(reading, inFlight))
         {
+            var read = reading.Current;
             records++;
             if (records % 1_000 == 0)
             {
@@ -68,6 +70,20 @@ public sealed partial class GraphImporter(IGrainFactory grains)
         await Task.WhenAll(inFlight);
         progress.Report(phase, records, 1);
         return run.Report(records);
+    }
+
+    /// <summary>The next record; when the input turns out unreadable, the records before it settle first.</summary>
+    private static async Task<bool> NextAsync(IAsyncEnumerator<SourceRecord> reading, List<Task> inFlight)
+    {
+        try
+        {
+            return await reading.MoveNextAsync();
+        }
+        catch (LineTooLongException)
+        {
+            await Task.WhenAll(inFlight);
+            throw;
+        }
     }
 
     /// <summary>One pass over the input: what it has defined so far, and how each record fared.</summary>

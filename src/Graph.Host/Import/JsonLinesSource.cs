@@ -1,38 +1,95 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Graph.Abstractions.Records;
 using Graph.EventStore;
 
 namespace Graph.Host.Import;
 
-/// <summary>Records from JSON Lines: one JSON object per line, as <c>docs/import-format.md</c> describes.</summary>
-public sealed class JsonLinesSource(string name, Func<Stream> open) : IRecordSource
+/// <summary>
+/// Records from JSON Lines: one JSON object per line, as <c>docs/import-format.md</c> describes. No line longer than
+/// <paramref name="maxLineBytes"/> is held: reading one ends the source with <see cref="LineTooLongException"/>.
+/// </summary>
+public sealed class JsonLinesSource(string name, Func<Stream> open, int maxLineBytes = 1 << 20) : IRecordSource
 {
     private Stream? _current;
 
     /// <inheritdoc/>
     public double? Progress => _current is { CanSeek: true, Length: > 0 } stream ? (double)stream.Position / stream.Length : null;
 
-    public static JsonLinesSource FromFile(string path) =>
-        new(Path.GetFileName(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+    public static JsonLinesSource FromFile(string path, int maxLineBytes = 1 << 20) =>
+        new(Path.GetFileName(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), maxLineBytes);
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<SourceRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var stream = open();
         _current = stream;
-        using var reader = new StreamReader(stream);
-        var line = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16, leaveOpen: true));
+        try
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
+            var line = 0;
+            var records = new List<SourceRecord>();
+            while (true)
             {
-                continue;
-            }
+                var read = await reader.ReadAsync(cancellationToken);
+                var buffer = read.Buffer;
+                var tooLong = false;
+                while (!tooLong && buffer.PositionOf((byte)'\n') is { } end)
+                {
+                    tooLong = buffer.Slice(0, end).Length > maxLineBytes;
+                    if (!tooLong)
+                    {
+                        records.Add(ReadLine(++line, buffer.Slice(0, end)));
+                        buffer = buffer.Slice(buffer.GetPosition(1, end));
+                    }
+                }
 
-            yield return Read(name, line, text);
+                tooLong |= buffer.Length > maxLineBytes;
+                if (!tooLong && read.IsCompleted && buffer.Length > 0)
+                {
+                    records.Add(ReadLine(++line, buffer));
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+
+                // The records before a line too long are read; nothing from that line on is.
+                foreach (var record in records.Where(r => r.Record is not null || r.Error is not null))
+                {
+                    yield return record;
+                }
+
+                records.Clear();
+                if (tooLong)
+                {
+                    throw new LineTooLongException(name, line + 1, maxLineBytes);
+                }
+
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
         }
+        finally
+        {
+            await reader.CompleteAsync();
+        }
+    }
+
+    /// <summary>One line as a record; a blank line is neither record nor problem, and is skipped.</summary>
+    private SourceRecord ReadLine(int line, ReadOnlySequence<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes).TrimEnd('\r');
+        if (line == 1)
+        {
+            text = text.TrimStart('\uFEFF');
+        }
+
+        return string.IsNullOrWhiteSpace(text) ? new SourceRecord(name, line, null, null) : Read(name, line, text);
     }
 
     /// <summary>Reads one record, or says why the line is not one.</summary>
