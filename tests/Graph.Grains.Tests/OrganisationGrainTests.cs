@@ -36,6 +36,44 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_organisations_made_parts_of_each_other_at_once_never_both_succeed()
+    {
+        var accepted = 0;
+        for (var round = 0; round < 20; round++)
+        {
+            var (a, b) = ($"org-cycle-{round}-a", $"org-cycle-{round}-b");
+            await fixture.Client.GetGrain<IOrganisationGrain>(a).CreateAsync(Create(a, $"Cycle {round} A"));
+            await fixture.Client.GetGrain<IOrganisationGrain>(b).CreateAsync(Create(b, $"Cycle {round} B"));
+
+            var outcomes = await Task.WhenAll(
+                SucceedsAsync(fixture.Client.GetGrain<IOrganisationGrain>(a).UpdateAsync(new UpdateOrganisation(a, Parent: new ActorReference(b, null)))),
+                SucceedsAsync(fixture.Client.GetGrain<IOrganisationGrain>(b).UpdateAsync(new UpdateOrganisation(b, Parent: new ActorReference(a, null)))));
+
+            accepted += outcomes.Count(won => won) > 1 ? 1 : 0;
+            Assert.Contains(outcomes, won => won);
+            Assert.False(
+                (await fixture.Client.GetGrain<IOrganisationGrain>(a).GetAsync())!.ParentId == b
+                && (await fixture.Client.GetGrain<IOrganisationGrain>(b).GetAsync())!.ParentId == a,
+                $"round {round} left {a} and {b} parts of each other");
+        }
+
+        Assert.Equal(0, accepted);
+    }
+
+    private static async Task<bool> SucceedsAsync(Task<WriteReceipt> write)
+    {
+        try
+        {
+            await write;
+            return true;
+        }
+        catch (InvalidInputException refused) when (refused.Problems.All(p => p.Code == ProblemCodes.Cycle))
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Of_two_organisations_racing_for_one_name_exactly_one_gets_it()
     {
         var attempts = Enumerable.Range(0, 8)

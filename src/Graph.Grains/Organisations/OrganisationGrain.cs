@@ -66,42 +66,69 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
 
         var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var parentId = command.RemoveParent ? null : command.Parent is null ? State.ParentId : await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
+
+        // A new parent is checked and written while the hierarchy holds it reserved, so two organisations made parts
+        // of each other at the same moment cannot both pass the check.
+        var hierarchy = Grains.GetGrain<IOrganisationHierarchyGrain>(0);
+        var reserved = false;
         if (parentId is not null && parentId != State.ParentId)
         {
-            await CheckNoCycleAsync(parentId, problems);
+            if (parentId == Id)
+            {
+                problems.Add(ProblemCodes.Cycle, "parent", "An organisation cannot be part of itself.");
+            }
+            else
+            {
+                var refusal = await hierarchy.ReserveParentAsync(Id, parentId);
+                reserved = refusal is null;
+                if (refusal is not null)
+                {
+                    problems.Add(ProblemCodes.Cycle, "parent", refusal);
+                }
+            }
         }
 
-        var claims = await PlanClaimsAsync(name, aliases, problems);
-        return await CommitAsync(problems, resolver, claims, () =>
+        try
         {
-            var events = new List<OrganisationEvent>();
-            if (name != State.Name)
+            var claims = await PlanClaimsAsync(name, aliases, problems);
+            return await CommitAsync(problems, resolver, claims, () =>
             {
-                events.Add(new OrganisationRenamed(Id, name!, State.Name));
-            }
+                var events = new List<OrganisationEvent>();
+                if (name != State.Name)
+                {
+                    events.Add(new OrganisationRenamed(Id, name!, State.Name));
+                }
 
-            if (!aliases.SequenceEqual(State.Aliases))
+                if (!aliases.SequenceEqual(State.Aliases))
+                {
+                    events.Add(new OrganisationAliasesChanged(Id, aliases));
+                }
+
+                if (command.Kind is { } kind && kind != State.Kind)
+                {
+                    events.Add(new OrganisationReclassified(Id, kind));
+                }
+
+                if (parentId != State.ParentId)
+                {
+                    events.Add(new OrganisationParentChanged(Id, parentId, State.ParentId));
+                }
+
+                if (!externalIds.SequenceEqual(State.ExternalIds))
+                {
+                    events.Add(new OrganisationExternalIdsChanged(Id, externalIds));
+                }
+
+                return events;
+            });
+        }
+        finally
+        {
+            if (reserved)
             {
-                events.Add(new OrganisationAliasesChanged(Id, aliases));
+                await hierarchy.ReleaseAsync(Id);
             }
-
-            if (command.Kind is { } kind && kind != State.Kind)
-            {
-                events.Add(new OrganisationReclassified(Id, kind));
-            }
-
-            if (parentId != State.ParentId)
-            {
-                events.Add(new OrganisationParentChanged(Id, parentId, State.ParentId));
-            }
-
-            if (!externalIds.SequenceEqual(State.ExternalIds))
-            {
-                events.Add(new OrganisationExternalIdsChanged(Id, externalIds));
-            }
-
-            return events;
-        });
+        }
     }
 
     /// <inheritdoc/>
@@ -109,21 +136,6 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
         State.IsRegistered ? new OrganisationSnapshot(Id, State.Name, State.Kind, State.Aliases, State.ParentId, State.ExternalIds) : null);
 
     protected override void Apply(OrganisationState state, OrganisationEvent @event) => state.Apply(@event);
-
-    private async Task CheckNoCycleAsync(string parentId, Problems problems)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var ancestor = parentId; ancestor is not null && seen.Add(ancestor);)
-        {
-            if (ancestor == Id)
-            {
-                problems.Add(ProblemCodes.Cycle, "parent", $"'{parentId}' is already part of '{Id}'; an organisation cannot be part of itself.");
-                return;
-            }
-
-            ancestor = (await Grains.GetGrain<IOrganisationGrain>(ancestor).GetAsync())?.ParentId;
-        }
-    }
 
     private static ExternalId[] ExternalIds(ExternalId[]? ids, Problems problems)
     {

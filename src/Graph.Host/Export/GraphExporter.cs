@@ -91,8 +91,10 @@ public sealed class GraphExporter(IGraphReader reader)
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in byId.Values.OrderBy(id, StringComparer.Ordinal))
         {
+            // A log may hold a cycle of parents written before cycles were refused: the walk stops where it repeats.
             var chain = new Stack<T>();
-            for (T? i = item; i is not null && !written.Contains(id(i)); i = dependsOn(i) is { } d ? byId.GetValueOrDefault(d) : null)
+            var inChain = new HashSet<string>(StringComparer.Ordinal);
+            for (T? i = item; i is not null && !written.Contains(id(i)) && inChain.Add(id(i)); i = dependsOn(i) is { } d ? byId.GetValueOrDefault(d) : null)
             {
                 chain.Push(i);
             }

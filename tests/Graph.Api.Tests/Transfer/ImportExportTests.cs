@@ -186,6 +186,30 @@ public sealed class ImportExportTests
         Assert.Equal(("csv-child", "Director"), (person.Affiliations[0].OrganisationId, person.Affiliations[0].Role));
     }
 
+    [Fact]
+    public async Task A_log_with_a_parent_cycle_written_before_cycles_were_refused_still_exports_every_organisation()
+    {
+        await using var service = GraphServiceFactory.With(new Dictionary<string, string> { ["Graph:LoadSampleData"] = "false" }, null);
+        var events = service.Services.GetRequiredService<IEventStore>();
+        Abstractions.Events.GraphEvent[] written =
+        [
+            new Abstractions.Organisations.OrganisationRegistered("loop-a", "Loop A", Abstractions.Organisations.OrganisationKind.Company, [], null, []),
+            new Abstractions.Organisations.OrganisationRegistered("loop-b", "Loop B", Abstractions.Organisations.OrganisationKind.Company, [], "loop-a", []),
+            new Abstractions.Organisations.OrganisationRegistered("loop-c", "Loop C", Abstractions.Organisations.OrganisationKind.Company, [], "loop-b", []),
+        ];
+        foreach (var graphEvent in written)
+        {
+            Assert.True((await events.AppendAsync($"organisation-{((Abstractions.Organisations.OrganisationEvent)graphEvent).OrganisationId}", 0, [graphEvent])).Succeeded);
+        }
+
+        Assert.True((await events.AppendAsync("organisation-loop-a", 1, [new Abstractions.Organisations.OrganisationParentChanged("loop-a", "loop-c", null)])).Succeeded);
+        await service.Services.GetRequiredService<Projector>().WaitForAsync(events.HeadPosition);
+
+        var export = await ExportAsync(service).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["loop-a", "loop-b", "loop-c"], export.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Order());
+    }
+
     private static async Task<List<string>> ExportAsync(GraphServiceFactory service)
     {
         var lines = new List<string>();
