@@ -26,6 +26,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _streamVersions = new(StringComparer.Ordinal);
     private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _headPosition;
+    private string? _writeFailure;
 
     public SqliteEventStore(IOptions<SqliteEventStoreOptions> options, ILogger<SqliteEventStore> logger)
     {
@@ -96,12 +97,26 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             }
         }
 
+        // A log opened on a read-only file or disk still serves reads; say at once that it cannot take writes.
+        try
+        {
+            Execute(writeConnection, "BEGIN IMMEDIATE; ROLLBACK;");
+        }
+        catch (SqliteException unwritable)
+        {
+            _writeFailure = unwritable.Message;
+            LogUnwritable(unwritable, path);
+        }
+
         LogOpened(path, _headPosition);
         _writer = Task.Run(() => WriteLoopAsync(writeConnection));
     }
 
     /// <inheritdoc/>
     public long HeadPosition => Volatile.Read(ref _headPosition);
+
+    /// <inheritdoc/>
+    public string? WriteFailure => Volatile.Read(ref _writeFailure);
 
     /// <inheritdoc/>
     public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default)
@@ -241,11 +256,20 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         var insertData = insert.Parameters.Add("$data", SqliteType.Blob);
         var insertRecordedAt = insert.Parameters.Add("$recorded_at", SqliteType.Integer);
 
+        var taken = new List<PendingAppend>();
         var batch = new List<(PendingAppend Append, AppendResult Result)>();
         var reader = _appends.Reader;
         while (await reader.WaitToReadAsync())
         {
+            // What is taken from the queue is answered, committed or failed, before anything more is taken: no append
+            // waits for ever, whichever step fails (beginning, an insert, the commit).
+            taken.Clear();
             batch.Clear();
+            while (taken.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
+            {
+                taken.Add(append);
+            }
+
             try
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
@@ -253,7 +277,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
                 insert.Transaction = transaction;
                 var recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var head = HeadPosition;
-                while (batch.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
+                foreach (var append in taken)
                 {
                     var version = batchVersions.TryGetValue(append.StreamId, out var pending) ? pending : _streamVersions.GetValueOrDefault(append.StreamId);
                     if (version != append.ExpectedVersion)
@@ -283,11 +307,13 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
                 }
 
                 Volatile.Write(ref _headPosition, head);
+                Volatile.Write(ref _writeFailure, null);
             }
             catch (Exception exception)
             {
-                LogCommitFailed(exception, batch.Count);
-                foreach (var (append, _) in batch)
+                Volatile.Write(ref _writeFailure, exception.Message);
+                LogCommitFailed(exception, taken.Count);
+                foreach (var append in taken)
                 {
                     append.Completion.TrySetException(exception);
                 }
@@ -306,6 +332,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event store {Path} opened at position {Position}")]
     private partial void LogOpened(string path, long position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The event log {Path} cannot be written; it serves reads, and every write fails until it can")]
+    private partial void LogUnwritable(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An event store commit of {Count} appends failed; none of them was written")]
     private partial void LogCommitFailed(Exception exception, int count);

@@ -17,6 +17,12 @@ public interface IEventStore
     /// </summary>
     Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Why the log could not be written the last time it was tried, or null when that write (or, before any, a check
+    /// at opening) succeeded.
+    /// </summary>
+    string? WriteFailure { get; }
+
     /// <summary>Every event of one stream, in order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default);
 

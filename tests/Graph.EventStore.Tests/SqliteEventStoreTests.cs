@@ -43,6 +43,38 @@ public sealed class SqliteEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_append_the_database_refuses_fails_its_caller_at_once_and_the_log_says_it_cannot_be_written()
+    {
+        await using var store = Open();
+        await store.AppendAsync("organisation-a", 0, [Registered("a")]);
+        Refuse(true);
+
+        var refused = store.AppendAsync("organisation-b", 0, [Registered("b")]);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => refused.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.IsNotType<TimeoutException>(failure);
+        Assert.Contains("refused by the test", store.WriteFailure, StringComparison.Ordinal);
+        Assert.Equal(1, store.HeadPosition);
+        Assert.Empty(await store.ReadStreamAsync("organisation-b"));
+
+        Refuse(false);
+        Assert.True((await store.AppendAsync("organisation-b", 0, [Registered("b")])).Succeeded);
+        Assert.Null(store.WriteFailure);
+    }
+
+    /// <summary>Makes the database refuse every insert, as a full disk or a failing file would, or stop refusing.</summary>
+    private void Refuse(bool refuse)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("events.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = refuse
+            ? "CREATE TRIGGER refuse_inserts BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            : "DROP TRIGGER refuse_inserts;";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public async Task An_append_at_the_wrong_version_writes_nothing()
     {
         await using var store = Open();

@@ -81,6 +81,10 @@ public sealed class MutationResolver(IGrainFactory grains, Projector projection,
 
             throw errors[^1];
         }
+        catch (WriteFailedException failed)
+        {
+            throw new ExecutionError(failed.Message) { Code = WriteFailedException.Code };
+        }
 
         try
         {

@@ -45,7 +45,17 @@ public abstract class EventSourcedGrain<TState, TEvent>(IEventStore store) : Gra
             return Position;
         }
 
-        var result = await store.AppendAsync(StreamId, Version, events);
+        AppendResult result;
+        try
+        {
+            result = await store.AppendAsync(StreamId, Version, events);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The store has logged why; the caller learns that nothing was written, not the file system's details.
+            throw new WriteFailedException();
+        }
+
         if (!result.Succeeded)
         {
             await LoadAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using Graph.Embedded;
+using Graph.EventStore;
 using Graph.EventStore.Sqlite;
 using Graph.Grains;
 using Graph.Neo4j;
@@ -51,7 +52,9 @@ public static class GraphHostingExtensions
             builder.Services.AddEmbeddedGraph();
         }
 
-        builder.Services.AddHealthChecks().AddCheck<ProjectionHealthCheck>("projection", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<EventLogHealthCheck>("event-log", tags: ["ready"])
+            .AddCheck<ProjectionHealthCheck>("projection", tags: ["ready"]);
         return builder;
     }
 
@@ -90,8 +93,31 @@ public static class GraphHostingExtensions
         };
         app.MapGet("/version", () => Results.Json(version));
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReportAsync });
         return app;
+    }
+
+    /// <summary>The readiness report as JSON: the overall status, and each check's status, description and figures.</summary>
+    private static Task WriteReportAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+
+    /// <summary>Unhealthy while the event log cannot be written: reads go on, and every write fails at once.</summary>
+    private sealed class EventLogHealthCheck(IEventStore events) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var failure = events.WriteFailure;
+            var data = new Dictionary<string, object> { ["position"] = events.HeadPosition, ["writable"] = failure is null };
+            return Task.FromResult(failure is null
+                ? HealthCheckResult.Healthy($"The event log is at position {events.HeadPosition} and takes writes.", data)
+                : HealthCheckResult.Unhealthy($"The event log cannot be written: {failure}", data: data));
+        }
     }
 
     /// <summary>
