@@ -25,6 +25,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     // and a grain activating on a stream that does not exist yet is answered without one.
     private readonly ConcurrentDictionary<string, int> _streamVersions = new(StringComparer.Ordinal);
     private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>SQLite's application id for this service's logs: "GRPH".</summary>
+    private const long ApplicationId = 0x47525048;
+
     private long _headPosition;
     private string? _writeFailure;
 
@@ -58,6 +61,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         if (_options.ReadOnly)
         {
             using var reader = Open();
+            CheckIsEventLog(reader, path);
             using var head = reader.CreateCommand();
             head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events;";
             _headPosition = (long)head.ExecuteScalar()!;
@@ -68,6 +72,18 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         var writeConnection = Open();
+        try
+        {
+            CheckIsEventLog(writeConnection, path);
+        }
+        catch
+        {
+            writeConnection.Dispose();
+            _lock?.Dispose();
+            throw;
+        }
+
+        Execute(writeConnection, $"PRAGMA application_id = {ApplicationId};");
         Execute(writeConnection, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS events (
@@ -206,6 +222,47 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Refuses a file that is another application's database: it must be empty, or hold this service's <c>events</c>
+    /// table (logs written before the application id was set have the table and an id of 0), and carry no other
+    /// application's id.
+    /// </summary>
+    private static void CheckIsEventLog(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA application_id;";
+        var applicationId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+        var tables = new List<string>();
+        using (var rows = command.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                tables.Add(rows.GetString(0));
+            }
+        }
+
+        command.CommandText = "SELECT name FROM pragma_table_info('events') ORDER BY cid;";
+        var columns = new List<string>();
+        using (var rows = command.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                columns.Add(rows.GetString(0));
+            }
+        }
+
+        var isOurs = tables.Count == 0
+            || (tables.SequenceEqual(["events"]) && columns.SequenceEqual(["position", "stream_id", "version", "type", "data", "recorded_at"]));
+        if ((applicationId != 0 && applicationId != ApplicationId) || !isOurs)
+        {
+            throw new EventLogUnreadableException(
+                $"{path} is not an event log of this service: it holds {(tables.Count == 0 ? "no tables" : "the tables " + string.Join(", ", tables))}"
+                + $"{(applicationId is not 0 and not ApplicationId ? $" and another application's id ({applicationId})" : "")}. "
+                + "Point EventStore:Path at this service's log, or at a new file.");
+        }
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -228,11 +285,24 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         {
             // GetStream would open incremental blob I/O for every row; the whole value is wanted, so copy it at once.
             var bytes = reader.GetFieldValue<byte[]>(3);
+            GraphEvent graphEvent;
+            try
+            {
+                graphEvent = EventSerializer.Deserialize(bytes);
+            }
+            catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
+            {
+                throw new EventLogUnreadableException(
+                    $"The event at position {reader.GetInt64(0)} of the log (stream '{reader.GetString(1)}', version {reader.GetInt32(2)}) "
+                    + $"cannot be read: {unreadable.Message}",
+                    unreadable);
+            }
+
             events.Add(new StoredEvent(
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetInt32(2),
-                EventSerializer.Deserialize(bytes),
+                graphEvent,
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
         }
 

@@ -1,6 +1,21 @@
+using System.CommandLine;
 using Graph.Host.Commands;
 
-return await GraphCommandLine.Create().Parse(args).InvokeAsync();
+try
+{
+    return await GraphCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception failure) when (GraphCommandLine.UserFacing(failure) is { } reason)
+{
+    // A log that is in use, is not a log, or cannot be read: the user can act on the message; a stack trace adds nothing.
+    Console.Error.WriteLine(reason.Message);
+    return 1;
+}
+catch (Exception failure)
+{
+    Console.Error.WriteLine($"Unexpected failure: {failure}");
+    return 1;
+}
 
 /// <summary>The service's entry point; public so end-to-end tests can host it.</summary>
 public partial class Program;

@@ -62,6 +62,76 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.Null(store.WriteFailure);
     }
 
+    [Fact]
+    public async Task A_malformed_event_is_reported_with_its_position_stream_and_version()
+    {
+        await using (var store = Open())
+        {
+            await store.AppendAsync("organisation-a", 0, [Registered("a")]);
+            await store.AppendAsync("organisation-b", 0, [Registered("b")]);
+        }
+
+        Execute("UPDATE events SET data = CAST('{\"$type\":\"organisation-registered\",\"name\":' AS BLOB) WHERE position = 2;");
+        await using var reopened = Open();
+
+        var unreadable = await Assert.ThrowsAsync<EventLogUnreadableException>(() => reopened.ReadAllAsync(0, 10));
+
+        Assert.StartsWith("The event at position 2 of the log (stream 'organisation-b', version 1) cannot be read:", unreadable.Message, StringComparison.Ordinal);
+        Assert.Single(await reopened.ReadStreamAsync("organisation-a"));
+    }
+
+    [Fact]
+    public void A_database_of_another_application_is_refused_and_left_as_it_was()
+    {
+        Execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada');");
+
+        var refused = Assert.Throws<EventLogUnreadableException>(() => Open());
+
+        Assert.Contains("is not an event log of this service: it holds the tables customers", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["customers"], Tables());
+        Assert.False(File.Exists(_directory.File("events.db.lock")));
+    }
+
+    [Fact]
+    public async Task A_log_written_before_logs_carried_an_application_id_still_opens()
+    {
+        await using (var store = Open())
+        {
+            await store.AppendAsync("organisation-a", 0, [Registered("a")]);
+        }
+
+        Execute("PRAGMA application_id = 0;");
+        await using var reopened = Open();
+
+        Assert.Single(await reopened.ReadStreamAsync("organisation-a"));
+        Assert.True((await reopened.AppendAsync("organisation-b", 0, [Registered("b")])).Succeeded);
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("events.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private List<string> Tables()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_directory.File("events.db")};Pooling=false;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name;";
+        using var rows = command.ExecuteReader();
+        var tables = new List<string>();
+        while (rows.Read())
+        {
+            tables.Add(rows.GetString(0));
+        }
+
+        return tables;
+    }
+
     /// <summary>Makes the database refuse every insert, as a full disk or a failing file would, or stop refusing.</summary>
     private void Refuse(bool refuse)
     {

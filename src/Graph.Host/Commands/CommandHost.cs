@@ -42,6 +42,25 @@ public static class CommandHost
     }
 
     /// <summary>
+    /// Opens the event log before the host starts, so a log that is in use, or is not one, is reported by its message
+    /// alone rather than in the host's start-up failure with its stack trace.
+    /// </summary>
+    public static THost OpenLog<THost>(THost host)
+        where THost : IHost
+    {
+        try
+        {
+            _ = host.Services.GetRequiredService<EventStore.IEventStore>();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Starts the read-only host (the log with the embedded graph over it), or, when there is no event log where the
     /// settings point, says so on <paramref name="errors"/> and returns null.
     /// </summary>
@@ -56,6 +75,7 @@ public static class CommandHost
             return null;
         }
 
+        OpenLog(host);
         await host.StartAsync(cancellationToken);
         return host;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Graph.Abstractions.Statements;
+using Graph.EventStore;
 using Graph.Host.Import;
 using Graph.Projection.Reading;
 
@@ -55,6 +56,18 @@ public static class GraphCommandLine
         root.Subcommands.Add(cypher);
         return root;
     }
+
+    /// <summary>
+    /// The failure a user can act on from its message alone (the event log is in use, is not one, or has an event that
+    /// cannot be read), however deep the host wrapped it; null for anything else, which keeps its stack trace.
+    /// </summary>
+    public static Exception? UserFacing(Exception failure) => failure switch
+    {
+        EventStoreInUseException or EventLogUnreadableException => failure,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => UserFacing(aggregate.InnerExceptions[0]),
+        { InnerException: { } inner } => UserFacing(inner),
+        _ => null,
+    };
 
     private static Command Import()
     {

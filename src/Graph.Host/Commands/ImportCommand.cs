@@ -58,7 +58,7 @@ public static class ImportCommand
 
     private static async Task<ImportReport> ImportHereAsync(IReadOnlyList<string> files, bool csv, ImportOptions options, IReadOnlyList<string> hostArgs, TextWriter output, CancellationToken cancellationToken)
     {
-        using var host = CommandHost.Build(hostArgs, withGrains: true);
+        using var host = CommandHost.OpenLog(CommandHost.Build(hostArgs, withGrains: true));
         await host.StartAsync(cancellationToken);
         try
         {

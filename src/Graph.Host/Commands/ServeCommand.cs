@@ -17,7 +17,7 @@ public static class ServeCommand
         builder.AddGraphApi();
         builder.AddSampleData();
 
-        var app = builder.Build();
+        var app = CommandHost.OpenLog(builder.Build());
         app.MapGraphApi();
         app.MapGraphHealth();
         app.MapGraphTransfer();

@@ -18,8 +18,26 @@ public static class GraphProjection
     private static readonly string[] TopicLabels = [NodeLabels.Topic];
     private static readonly Dictionary<string, object?> NoProperties = [];
 
-    /// <summary>The changes one stored event makes to the graph, in the order they must be applied.</summary>
-    public static IEnumerable<GraphChange> ToChanges(StoredEvent stored) => stored.Event switch
+    /// <summary>
+    /// The changes one stored event makes to the graph, in the order they must be applied. An event that lacks what its
+    /// type needs (a row edited by hand, say) is reported by its position and stream.
+    /// </summary>
+    public static IReadOnlyList<GraphChange> ToChanges(StoredEvent stored)
+    {
+        try
+        {
+            return [.. Changes(stored)];
+        }
+        catch (Exception malformed) when (malformed is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            throw new EventLogUnreadableException(
+                $"The event at position {stored.Position} of the log (stream '{stored.StreamId}', version {stored.Version}) cannot be "
+                + $"projected: it lacks what a {EventSerializer.TypeNameOf(stored.Event)} event needs ({malformed.Message}).",
+                malformed);
+        }
+    }
+
+    private static IEnumerable<GraphChange> Changes(StoredEvent stored) => stored.Event switch
     {
         OrganisationEvent e => FromOrganisation(e, stored.Position),
         PersonEvent e => FromPerson(e, stored.Position),

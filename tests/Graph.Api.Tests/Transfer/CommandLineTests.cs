@@ -64,6 +64,47 @@ public sealed class CommandLineTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 
+    [Fact]
+    public async Task The_service_refuses_another_applications_database_as_its_log_and_leaves_it_as_it_was()
+    {
+        using var folder = new ScratchDirectory();
+        var path = Path.Combine(folder.Path, "data", "events.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Sql(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada');");
+
+        var serve = await RunAsync(folder.Path, "serve", "--urls", "http://127.0.0.1:0", "--Graph:LoadSampleData=true");
+
+        Assert.Equal(1, serve.Code);
+        Assert.Contains($"{path} is not an event log of this service: it holds the tables customers.", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Output, StringComparison.Ordinal);
+        Assert.Equal("1", Sql(path, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table';"));
+    }
+
+    [Fact]
+    public async Task A_malformed_event_in_the_log_is_named_by_its_position_and_stream()
+    {
+        using var folder = new ScratchDirectory();
+        await File.WriteAllTextAsync(folder.File("one.jsonl"), """{"type":"organisation","id":"ok","name":"Fine Org","kind":"NGO"}""");
+        Assert.Equal(0, (await RunAsync(folder.Path, "import", folder.File("one.jsonl"))).Code);
+        var path = Path.Combine(folder.Path, "data", "events.db");
+        var position = Sql(path, "SELECT position FROM events WHERE stream_id = 'organisation-ok';");
+        Sql(path, $"UPDATE events SET data = CAST('{{\"$type\": \"organisation-registered\", \"name\": ' AS BLOB) WHERE position = {position};");
+
+        var stats = await RunAsync(folder.Path, "stats");
+
+        Assert.Equal(1, stats.Code);
+        Assert.Contains($"The event at position {position} of the log (stream 'organisation-ok', version 1) cannot be read:", stats.Output, StringComparison.Ordinal);
+    }
+
+    private static string? Sql(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
