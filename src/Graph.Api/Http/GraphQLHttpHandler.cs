@@ -141,7 +141,26 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        if (isGet && IsMutation(document, request.OperationName))
+        // Queries need the reader role, mutations the editor role; no credentials is 401, the wrong role 403.
+        var isMutation = IsMutation(document, request.OperationName);
+        var role = isMutation ? GraphRoles.Editor : GraphRoles.Reader;
+        if (!GraphRoles.Allows(context.User, role))
+        {
+            var known = context.User.Identity?.IsAuthenticated == true;
+            if (!known)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
+            }
+
+            await WriteRequestErrorAsync(context, known ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, responseType,
+                known ? "FORBIDDEN" : "UNAUTHENTICATED",
+                known
+                    ? $"{(isMutation ? "A mutation" : "A query")} needs the {role} role, which these credentials do not have."
+                    : $"{(isMutation ? "A mutation" : "A query")} needs the {role} role: send an API key (X-Api-Key header) or a bearer token.");
+            return;
+        }
+
+        if (isGet && isMutation)
         {
             context.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, responseType, "METHOD_NOT_ALLOWED",

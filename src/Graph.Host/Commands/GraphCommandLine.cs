@@ -49,6 +49,8 @@ public static class GraphCommandLine
         stats.SetAction((result, cancellationToken) => StatsCommand.RunAsync([.. result.UnmatchedTokens], Console.Out, Console.Error, cancellationToken));
         root.Subcommands.Add(stats);
 
+        root.Subcommands.Add(CreateApiKey());
+
         var cypher = new Command("cypher", "Print every Cypher statement the service sends to Neo4j, with example parameters.");
         var json = new Option<bool>("--json") { Description = "Print [{\"name\", \"cypher\", \"parameters\"}], for linters." };
         cypher.Options.Add(json);
@@ -63,11 +65,52 @@ public static class GraphCommandLine
     /// </summary>
     public static Exception? UserFacing(Exception failure) => failure switch
     {
-        EventStoreInUseException or EventLogUnreadableException => failure,
+        EventStoreInUseException or EventLogUnreadableException or Security.SecuritySetupException => failure,
         AggregateException { InnerExceptions.Count: 1 } aggregate => UserFacing(aggregate.InnerExceptions[0]),
         { InnerException: { } inner } => UserFacing(inner),
         _ => null,
     };
+
+    private static Command CreateApiKey()
+    {
+        var name = new Option<string>("--name") { Description = "Who or what the key is for; it appears in logs.", Required = true };
+        var roles = new Option<string[]>("--roles")
+        {
+            Description = "reader (queries, export), editor (also mutations and import), admin (also operations).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [Api.Http.GraphRoles.Reader],
+        };
+        roles.AcceptOnlyFromAmong([.. Api.Http.GraphRoles.All]);
+        var command = new Command("create-api-key", "Create an API key: prints the key once, and the settings that grant it its roles (only the key's hash is kept).");
+        command.Options.Add(name);
+        command.Options.Add(roles);
+        command.SetAction(result =>
+        {
+            var key = Security.ApiKeys.NewKey();
+            var hash = Security.ApiKeys.HashOf(key);
+            var (who, granted) = (result.GetValue(name)!, result.GetValue(roles)!.Distinct().ToArray());
+            var json = System.Text.Json.JsonSerializer.Serialize(new { Name = who, Hash = hash, Roles = granted });
+            Console.Out.WriteLine($"""
+                API key for '{who}' (shown this once; give it to its holder and keep it secret):
+
+                  {key}
+
+                Grant it by adding this entry to Auth:ApiKeys in appsettings.json:
+
+                  {json}
+
+                or with environment variables (N is the entry's place in the list, from 0):
+
+                  Auth__ApiKeys__N__Name={who}
+                  Auth__ApiKeys__N__Hash={hash}
+                {string.Join(Environment.NewLine, granted.Select((r, i) => $"  Auth__ApiKeys__N__Roles__{i}={r}"))}
+
+                Clients send it as the X-Api-Key header.
+                """);
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Import()
     {

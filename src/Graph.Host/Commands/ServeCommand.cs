@@ -1,6 +1,7 @@
 using Graph.Api;
 using Graph.Host.Hosting;
 using Graph.Host.SampleData;
+using Graph.Host.Security;
 
 namespace Graph.Host.Commands;
 
@@ -12,12 +13,14 @@ public static class ServeCommand
         // Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrlsUnlessConfigured();
+        builder.AddGraphSecurity();
         builder.AddGraphStorage();
         builder.AddGraphSilo();
         builder.AddGraphApi();
         builder.AddSampleData();
 
         var app = CommandHost.OpenLog(builder.Build());
+        app.LogAccess();
         app.MapGraphApi();
         app.MapGraphHealth();
         app.MapGraphTransfer();

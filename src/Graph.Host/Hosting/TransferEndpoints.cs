@@ -22,8 +22,8 @@ public static class TransferEndpoints
 
     public static WebApplication MapGraphTransfer(this WebApplication app)
     {
-        app.MapPost("/import", ImportAsync).DisableAntiforgery();
-        app.MapGet("/export", ExportAsync);
+        app.MapPost("/import", ImportAsync).DisableAntiforgery().RequireAuthorization(Api.Http.GraphRoles.Editor);
+        app.MapGet("/export", ExportAsync).RequireAuthorization(Api.Http.GraphRoles.Reader);
         return app;
     }
 

@@ -81,6 +81,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task The_service_will_not_listen_beyond_loopback_without_authentication()
+    {
+        using var folder = new ScratchDirectory();
+
+        var serve = await RunAsync(folder.Path, "serve", "--urls", $"http://0.0.0.0:{FreePorts.Next()}");
+
+        Assert.Equal(1, serve.Code);
+        Assert.Contains("with no authentication, so anyone who can reach it could read and change everything", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "events.db")));
+    }
+
+    [Fact]
     public async Task A_malformed_event_in_the_log_is_named_by_its_position_and_stream()
     {
         using var folder = new ScratchDirectory();
