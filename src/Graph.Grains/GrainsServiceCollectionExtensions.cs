@@ -9,6 +9,10 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddGraphGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Actors.ActorLimits>()
+            .BindConfiguration(Actors.ActorLimits.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 }

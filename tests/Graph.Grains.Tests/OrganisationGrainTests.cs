@@ -35,6 +35,46 @@ public sealed class OrganisationGrainTests(ClusterFixture fixture)
         Assert.Equal("Taken Org", (await grain.GetAsync())!.Name);
     }
 
+    [Theory]
+    [InlineData("\u200B\u200B\u200B", "has no visible characters")]
+    [InlineData("Acme\nCorp", "contains a control character (U+000A); a name is one line of text")]
+    [InlineData("Acme\u202Eproc", "contains a character that reorders the text around it (U+202E)")]
+    [InlineData("Acme\u2066Corp\u2069", "contains a character that reorders the text around it (U+2066)")]
+    public async Task A_name_that_would_read_as_another_or_as_nothing_is_refused(string name, string reason)
+    {
+        var id = $"org-unfit-{(uint)name.GetHashCode(StringComparison.Ordinal)}";
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => fixture.Client.GetGrain<IOrganisationGrain>(id).CreateAsync(Create(id, name)));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal((ProblemCodes.InvalidValue, "name", $"The name {reason}."), (problem.Code, problem.Path, problem.Message));
+        Assert.Null(await fixture.Client.GetGrain<IOrganisationGrain>(id).GetAsync());
+    }
+
+    [Fact]
+    public async Task Names_and_aliases_are_kept_in_NFKC_trimmed_with_single_spaces()
+    {
+        var grain = fixture.Client.GetGrain<IOrganisationGrain>("org-cleaned");
+
+        await grain.CreateAsync(Create("org-cleaned", "  Ｆｕｌｌ\u3000Width \t  Org ", " Ｆ Ｗ  Ｏ "));
+
+        var organisation = (await grain.GetAsync())!;
+        Assert.Equal(("Full Width Org", "F W O"), (organisation.Name, Assert.Single(organisation.Aliases)));
+    }
+
+    [Fact]
+    public async Task More_aliases_than_the_limit_are_refused_and_the_limit_itself_is_accepted()
+    {
+        var aliases = Enumerable.Range(0, 51).Select(i => $"Many Alias {i}").ToArray();
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(
+            () => fixture.Client.GetGrain<IOrganisationGrain>("org-many-aliases").CreateAsync(Create("org-many-aliases", "Many Aliases Org", aliases)));
+        var accepted = await fixture.Client.GetGrain<IOrganisationGrain>("org-many-aliases").CreateAsync(Create("org-many-aliases", "Many Aliases Org", aliases[..50]));
+
+        Assert.Contains("51 aliases are given; at most 50 are allowed", Assert.Single(refused.Problems).Message, StringComparison.Ordinal);
+        Assert.True(accepted.Changed);
+    }
+
     [Fact]
     public async Task Two_organisations_made_parts_of_each_other_at_once_never_both_succeed()
     {

@@ -3,6 +3,8 @@ using Graph.Abstractions.Commands;
 using Graph.Abstractions.Events;
 using Graph.EventStore;
 using Graph.Grains.EventSourcing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Grains.Actors;
 
@@ -18,6 +20,9 @@ public abstract class ActorGrain<TState, TEvent>(IEventStore store, IGrainFactor
     protected IGrainFactory Grains => grains;
 
     protected string Id => this.GetPrimaryKeyString();
+
+    /// <summary>How many aliases an actor may have (<c>Actors:MaxAliases</c>).</summary>
+    protected int MaxAliases => ServiceProvider.GetService<IOptions<ActorLimits>>()?.Value.MaxAliases ?? new ActorLimits().MaxAliases;
 
     protected abstract ActorType ActorType { get; }
 

@@ -41,17 +41,27 @@ internal sealed class Problems
         }
     }
 
-    /// <summary>A trimmed name, or null (with a problem) when it is missing or unfit.</summary>
+    /// <summary>
+    /// A name cleaned as <see cref="ActorNames.Clean"/> does, or null (with a problem) when it is missing, too long or
+    /// unfit (<see cref="ActorNames.Unfit"/>).
+    /// </summary>
     public string? Name(string? value, string path, string what)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var cleaned = value is null ? null : ActorNames.Clean(value);
+        if (string.IsNullOrEmpty(cleaned))
         {
             Add(ProblemCodes.Required, path, $"{what} is required and cannot be blank.");
             return null;
         }
 
-        return Text(trimmed, path, what, MaxNameLength);
+        // Checked as given: a line break is refused, not quietly made a space.
+        if (ActorNames.Unfit(value!) is { } reason)
+        {
+            Add(ProblemCodes.InvalidValue, path, $"{what} {reason}.");
+            return null;
+        }
+
+        return Text(cleaned, path, what, MaxNameLength);
     }
 
     /// <summary>A trimmed text, null when blank; a problem when too long or holding control characters.</summary>
@@ -76,9 +86,15 @@ internal sealed class Problems
         return trimmed;
     }
 
-    /// <summary>Aliases, trimmed, without blanks, repeats or the name itself.</summary>
-    public string[] Aliases(string[]? aliases, string? name, string path)
+    /// <summary>Aliases, cleaned as names are, without repeats or the name itself; at most <paramref name="max"/>.</summary>
+    public string[] Aliases(string[]? aliases, string? name, string path, int max)
     {
+        if (aliases is { Length: var count } && count > max)
+        {
+            Add(ProblemCodes.InvalidValue, path, $"{count} aliases are given; at most {max} are allowed (Actors:MaxAliases).");
+            return [];
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (name is not null)
         {

@@ -22,7 +22,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
         var problems = new Problems();
         problems.Id(command.Id, Id);
         var name = problems.Name(command.Name, "name", "The name");
-        var aliases = problems.Aliases(command.Aliases, name, "aliases");
+        var aliases = problems.Aliases(command.Aliases, name, "aliases", MaxAliases);
         var externalIds = ExternalIds(command.ExternalIds, problems);
         var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var parentId = await resolver.ResolveAsync(command.Parent, "parent", ActorType.Organisation);
@@ -57,7 +57,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
         }
 
         var name = command.Name is null ? State.Name : problems.Name(command.Name, "name", "The name");
-        var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases");
+        var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases", MaxAliases);
         var externalIds = command.ExternalIds is null ? State.ExternalIds : ExternalIds(command.ExternalIds, problems);
         if (command.Parent is not null && command.RemoveParent)
         {

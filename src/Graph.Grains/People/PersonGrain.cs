@@ -22,7 +22,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
         var problems = new Problems();
         problems.Id(command.Id, Id);
         var name = problems.Name(command.Name, "name", "The name");
-        var aliases = problems.Aliases(command.Aliases, name, "aliases");
+        var aliases = problems.Aliases(command.Aliases, name, "aliases", MaxAliases);
         var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var affiliations = await ResolveAffiliationsAsync(command.Affiliations, resolver, problems);
         if (State.IsRegistered)
@@ -50,7 +50,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
         }
 
         var name = command.Name is null ? State.Name : problems.Name(command.Name, "name", "The name");
-        var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases");
+        var aliases = command.Aliases is null ? State.Aliases : problems.Aliases(command.Aliases, name, "aliases", MaxAliases);
         var resolver = new ActorResolver(Grains, problems, command.CreateMissingActors);
         var affiliations = command.Affiliations is null
             ? State.Affiliations

@@ -55,8 +55,8 @@ public static class GraphProjection
                 yield return new NodeUpsert(id, OrganisationLabels, new Dictionary<string, object?>(7)
                 {
                     [PropertyKeys.Id] = id,
-                    [PropertyKeys.Name] = r.Name,
-                    [PropertyKeys.Aliases] = r.Aliases,
+                    [PropertyKeys.Name] = ActorNames.Clean(r.Name),
+                    [PropertyKeys.Aliases] = CleanAll(r.Aliases),
                     [PropertyKeys.NormalisedName] = ActorNames.Normalise(r.Name),
                     [PropertyKeys.NormalisedAliases] = NormalisedAll(r.Aliases),
                     [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
@@ -106,8 +106,8 @@ public static class GraphProjection
                 yield return new NodeUpsert(id, PersonLabels, new Dictionary<string, object?>(7)
                 {
                     [PropertyKeys.Id] = id,
-                    [PropertyKeys.Name] = r.Name,
-                    [PropertyKeys.Aliases] = r.Aliases,
+                    [PropertyKeys.Name] = ActorNames.Clean(r.Name),
+                    [PropertyKeys.Aliases] = CleanAll(r.Aliases),
                     [PropertyKeys.NormalisedName] = ActorNames.Normalise(r.Name),
                     [PropertyKeys.NormalisedAliases] = NormalisedAll(r.Aliases),
                 }, position);
@@ -238,12 +238,19 @@ public static class GraphProjection
 
     // Actors carry their names normalised, so look-ups by name work the same in every store.
     private static Dictionary<string, object?> Named(string name) =>
-        new() { [PropertyKeys.Name] = name, [PropertyKeys.NormalisedName] = ActorNames.Normalise(name) };
+        new() { [PropertyKeys.Name] = ActorNames.Clean(name), [PropertyKeys.NormalisedName] = ActorNames.Normalise(name) };
 
     private static Dictionary<string, object?> Aliased(string[] aliases) =>
-        new() { [PropertyKeys.Aliases] = aliases, [PropertyKeys.NormalisedAliases] = NormalisedAll(aliases) };
+        new() { [PropertyKeys.Aliases] = CleanAll(aliases), [PropertyKeys.NormalisedAliases] = NormalisedAll(aliases) };
 
     private static string[] NormalisedAll(string[] names) => [.. names.Select(ActorNames.Normalise)];
+
+    /// <summary>
+    /// Names as they are shown: a log written before names were cleaned on the way in may hold stray spaces, line
+    /// breaks or compatibility forms, and is shown cleaned as new names are. Look-ups and uniqueness use
+    /// <see cref="ActorNames.Normalise"/>, which was already blind to all of these, so cleaning makes no two actors collide.
+    /// </summary>
+    private static string[] CleanAll(string[] names) => [.. names.Select(ActorNames.Clean)];
 
     // A statement's roles are mostly a few: their properties are made once and shared.
     private static readonly IReadOnlyDictionary<string, object?>[] Ordinals =
