@@ -3,7 +3,15 @@ using Graph.Host.Commands;
 
 try
 {
-    return await GraphCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var (command, settings) = GraphCommandLine.SplitSettings(args);
+    var parsed = GraphCommandLine.Create(settings).Parse(command);
+    if (GraphCommandLine.Problems(parsed) is { } problems)
+    {
+        Console.Error.WriteLine(problems);
+        return 2;
+    }
+
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception failure) when (GraphCommandLine.UserFacing(failure) is { } reason)
 {

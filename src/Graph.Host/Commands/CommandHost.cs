@@ -41,6 +41,18 @@ public static class CommandHost
         return builder.Build();
     }
 
+    /// <summary>The full path of the event log the settings point at.</summary>
+    public static string LogPath(IReadOnlyList<string> args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. args])
+            .Build();
+        return Path.GetFullPath(configuration[$"{SqliteEventStoreOptions.SectionName}:Path"] ?? new SqliteEventStoreOptions().Path);
+    }
+
     /// <summary>
     /// Opens the event log before the host starts, so a log that is in use, or is not one, is reported by its message
     /// alone rather than in the host's start-up failure with its stack trace.

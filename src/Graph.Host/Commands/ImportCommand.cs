@@ -9,7 +9,8 @@ namespace Graph.Host.Commands;
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<string> files, string? format, ImportOptions options, Uri? url, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+        IReadOnlyList<string> files, string? format, ImportOptions options, Uri? url, string? apiKey, IReadOnlyList<string> hostArgs,
+        TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var missing = files.FirstOrDefault(f => !File.Exists(f) && !Directory.Exists(f));
         if (missing is not null)
@@ -27,9 +28,12 @@ public static class ImportCommand
         }
 
         ImportReport report;
+        string destination;
         try
         {
-            report = url is not null ? await SendAsync(url, files, options, cancellationToken) : await ImportHereAsync(files, csv, options, hostArgs, output, cancellationToken);
+            (report, destination) = url is not null
+                ? (await SendAsync(url, apiKey, files, options, cancellationToken), $"the service at {url}")
+                : await ImportHereAsync(files, csv, options, hostArgs, output, cancellationToken);
         }
         catch (Exception failure) when (failure is EventStoreInUseException or ArgumentException or HttpRequestException)
         {
@@ -53,10 +57,38 @@ public static class ImportCommand
         }
 
         output.WriteLine(report.Summary);
+        output.WriteLine(options.DryRun ? $"Checked against {destination}." : $"Written to {destination}.");
         return report.BadRecords == 0 ? 0 : 1;
     }
 
-    private static async Task<ImportReport> ImportHereAsync(IReadOnlyList<string> files, bool csv, ImportOptions options, IReadOnlyList<string> hostArgs, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<(ImportReport Report, string Log)> ImportHereAsync(
+        IReadOnlyList<string> files, bool csv, ImportOptions options, IReadOnlyList<string> hostArgs, TextWriter output, CancellationToken cancellationToken)
+    {
+        var log = CommandHost.LogPath(hostArgs);
+
+        // A dry run where there is no log yet checks against an empty one of its own, and leaves no file behind.
+        string? scratch = null;
+        if (options.DryRun && !File.Exists(log))
+        {
+            scratch = Directory.CreateTempSubdirectory("graph-dry-run-").FullName;
+            hostArgs = [.. hostArgs, $"--EventStore:Path={Path.Combine(scratch, "events.db")}"];
+        }
+
+        try
+        {
+            return (await ImportWithGrainsAsync(files, csv, options, hostArgs, output, cancellationToken), scratch is null ? log : "an empty event log (there is none yet at " + log + ")");
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<ImportReport> ImportWithGrainsAsync(
+        IReadOnlyList<string> files, bool csv, ImportOptions options, IReadOnlyList<string> hostArgs, TextWriter output, CancellationToken cancellationToken)
     {
         using var host = CommandHost.OpenLog(CommandHost.Build(hostArgs, withGrains: true));
         await host.StartAsync(cancellationToken);
@@ -75,9 +107,14 @@ public static class ImportCommand
         }
     }
 
-    private static async Task<ImportReport> SendAsync(Uri url, IReadOnlyList<string> files, ImportOptions options, CancellationToken cancellationToken)
+    private static async Task<ImportReport> SendAsync(Uri url, string? apiKey, IReadOnlyList<string> files, ImportOptions options, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
         var query = $"import?dryRun={(options.DryRun ? "true" : "false")}&allOrNothing={(options.AllOrNothing ? "true" : "false")}";
         ImportReport? total = null;
         foreach (var file in files)

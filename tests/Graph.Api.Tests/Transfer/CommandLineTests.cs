@@ -28,7 +28,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task A_dry_run_reports_bad_lines_with_exit_code_1_and_leaves_no_event_log_changed()
+    public async Task A_dry_run_reports_bad_lines_with_exit_code_1_and_creates_no_event_log()
     {
         using var folder = new ScratchDirectory();
         await File.WriteAllTextAsync(folder.File("bad.jsonl"), """
@@ -40,10 +40,12 @@ public sealed class CommandLineTests
         var stats = await RunAsync(folder.Path, "stats");
 
         Assert.Equal(1, dryRun.Code);
-        Assert.Equal(0, stats.Code);
+        Assert.Equal(1, stats.Code);
         Assert.Contains("bad.jsonl:2: REQUIRED (quote): A statement needs a quote or a summary (or both).", dryRun.Output, StringComparison.Ordinal);
         Assert.Contains("Dry run: 2 records read, 1 good, 1 bad; nothing was written.", dryRun.Output, StringComparison.Ordinal);
-        Assert.Matches(@"Events\s+0\b", stats.Output);
+        Assert.Contains("Checked against an empty event log (there is none yet at", dryRun.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "data")), "a dry run must create no event log");
+        Assert.Contains("There is no event log", stats.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,6 +80,62 @@ public sealed class CommandLineTests
         Assert.Contains($"{path} is not an event log of this service: it holds the tables customers.", serve.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", serve.Output, StringComparison.Ordinal);
         Assert.Equal("1", Sql(path, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table';"));
+    }
+
+    [Theory]
+    [InlineData("import|two.jsonl|--dryrun|--EventStore:Path=elsewhere/events.db", "'--dryrun' is not an option of import; did you mean --dry-run?")]
+    [InlineData("export|--said_from|2020-05", "'--said_from' is not an option of export; did you mean --said-from?")]
+    [InlineData("import|--url|localhost:5080|two.jsonl", "--url must be the service's address, such as http://localhost:5080, not 'localhost:5080'.")]
+    [InlineData("stats|--everything", "'--everything' is not an option of stats.")]
+    public async Task A_misspelt_option_is_an_error_with_a_suggestion_and_nothing_is_written(string arguments, string message)
+    {
+        using var folder = new ScratchDirectory();
+        await File.WriteAllTextAsync(folder.File("two.jsonl"), """{"type":"organisation","id":"two","name":"Two Org","kind":"NGO"}""");
+
+        var run = await RunAsync(folder.Path, arguments.Split('|'));
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains(message, run.Output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was done.", run.Output, StringComparison.Ordinal);
+        Assert.Equal([folder.File("two.jsonl")], Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public async Task Settings_stand_anywhere_even_after_a_list_option_and_the_report_names_the_log()
+    {
+        using var folder = new ScratchDirectory();
+        await File.WriteAllTextAsync(folder.File("two.jsonl"), """
+            {"type":"organisation","id":"two","name":"Two Org","kind":"NGO"}
+            {"type":"statement","id":"s","kind":"APPEAL","speaker":{"id":"two"},"summary":"Asks.","sources":[{"publisher":"P"}]}
+            """);
+        var log = Path.Combine(folder.Path, "elsewhere", "events.db");
+
+        var import = await RunAsync(folder.Path, "import", "--EventStore:Path", "elsewhere/events.db", "two.jsonl");
+        var export = await RunAsync(folder.Path, "export", "--kinds", "Appeal", "Demand", "--EventStore:Path=elsewhere/events.db");
+
+        Assert.Equal((0, 0), (import.Code, export.Code));
+        Assert.Contains($"Written to {log}.", import.Output, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"s\"", export.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "data")));
+    }
+
+    [Fact]
+    public async Task Import_sends_to_a_running_service_with_url_and_refuses_at_once_to_write_its_log()
+    {
+        using var folder = new ScratchDirectory();
+        await File.WriteAllTextAsync(folder.File("two.jsonl"), """{"type":"organisation","id":"sent-by-url","name":"Sent By URL","kind":"NGO"}""");
+        await using var service = await ServiceProcess.StartAsync(folder.Path);
+
+        var direct = await RunAsync(folder.Path, "import", "two.jsonl");
+        var sent = await RunAsync(folder.Path, "import", "--url", service.BaseAddress.ToString(), "two.jsonl");
+
+        Assert.Equal(1, direct.Code);
+        Assert.Contains("is in use by another process", direct.Output, StringComparison.Ordinal);
+        Assert.Contains("with --url", direct.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WRITE_FAILED", direct.Output, StringComparison.Ordinal);
+        Assert.Equal(0, sent.Code);
+        Assert.Contains($"Written to the service at {service.BaseAddress}.", sent.Output, StringComparison.Ordinal);
+        Assert.Equal("Sent By URL", (await service.PostAsync("""{ actor(id: "sent-by-url") { name } }""")).Data().At("actor.name").GetString());
     }
 
     [Fact]
