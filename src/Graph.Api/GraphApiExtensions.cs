@@ -83,10 +83,11 @@ public static class GraphApiExtensions
         field.StartsWith("__", StringComparison.Ordinal) || parentType.StartsWith("__", StringComparison.Ordinal);
 
     /// <summary>Serves GraphQL over HTTP at <c>/graphql</c>, and GraphiQL there to browsers and at <c>/graphiql</c>.</summary>
-    public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)
+    /// <returns>The <c>/graphql</c> endpoint, for conventions such as rate limits.</returns>
+    public static IEndpointConventionBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.Map("/graphql", (HttpContext context, GraphQLHttpHandler handler) => handler.HandleAsync(context));
+        var graphQL = endpoints.Map("/graphql", (HttpContext context, GraphQLHttpHandler handler) => handler.HandleAsync(context));
         endpoints.MapGraphiQL();
-        return endpoints;
+        return graphQL;
     }
 }

@@ -14,6 +14,7 @@ public static class ServeCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrlsUnlessConfigured();
         builder.AddGraphSecurity();
+        builder.AddGraphRateLimits();
         builder.AddGraphStorage();
         builder.AddGraphSilo();
         builder.AddGraphApi();
@@ -21,7 +22,10 @@ public static class ServeCommand
 
         var app = CommandHost.OpenLog(builder.Build());
         app.LogAccess();
-        app.MapGraphApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapGraphApi().RequireRateLimiting(RateLimits.PolicyName);
         app.MapGraphHealth();
         app.MapGraphTransfer();
         await app.RunAsync();

@@ -22,8 +22,8 @@ public static class TransferEndpoints
 
     public static WebApplication MapGraphTransfer(this WebApplication app)
     {
-        app.MapPost("/import", ImportAsync).DisableAntiforgery().RequireAuthorization(Api.Http.GraphRoles.Editor);
-        app.MapGet("/export", ExportAsync).RequireAuthorization(Api.Http.GraphRoles.Reader);
+        app.MapPost("/import", ImportAsync).DisableAntiforgery().RequireAuthorization(Api.Http.GraphRoles.Editor).RequireRateLimiting(Security.RateLimits.PolicyName);
+        app.MapGet("/export", ExportAsync).RequireAuthorization(Api.Http.GraphRoles.Reader).RequireRateLimiting(Security.RateLimits.PolicyName);
         return app;
     }
 

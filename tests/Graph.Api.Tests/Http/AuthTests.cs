@@ -147,3 +147,46 @@ public sealed class AuthTests : IAsyncLifetime
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
     });
 }
+
+/// <summary>The per-client rate limit, when a setting turns it on.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Past_its_burst_a_client_gets_429_with_Retry_After_and_health_stays_open()
+    {
+        await using var service = GraphServiceFactory.With(
+            new Dictionary<string, string> { ["RateLimit:PermitsPerMinute"] = "6", ["RateLimit:Burst"] = "3" }, null);
+        using var client = service.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+                Assert.Contains("Too many requests", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Off_by_default()
+    {
+        await using var service = GraphServiceFactory.With(null, null);
+        using var client = service.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+}
