@@ -112,6 +112,23 @@ public sealed class LimitTests(GraphServiceFactory service)
     }
 
     [Fact]
+    public async Task In_Development_too_an_endpoint_that_fails_answers_500_without_its_details()
+    {
+        await using var failing = GraphServiceFactory.With(
+            new Dictionary<string, string> { ["environment"] = "Development" },
+            services => services.Replace(ServiceDescriptor.Singleton<IGraphReader>(new ThrowingReader())));
+        using var client = failing.CreateClient();
+
+        using var export = await client.GetAsync("/export?kinds=APPEAL");
+        var body = await export.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, export.StatusCode);
+        Assert.Contains("failure is logged", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_resolver_that_throws_is_reported_without_its_details()
     {
         await using var failing = GraphServiceFactory.With(null, services => services.Replace(ServiceDescriptor.Singleton<IGraphReader>(new ThrowingReader())));

@@ -22,6 +22,13 @@ public static class ServeCommand
 
         var app = CommandHost.OpenLog(builder.Build());
         app.LogAccess();
+
+        // In every environment, Development included, a failure is logged and the client learns only that it happened.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            ExceptionHandler = context => context.Response.WriteAsJsonAsync(new { error = "The server failed to answer this request; the failure is logged." }),
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
