@@ -6,6 +6,13 @@ using Graph.Benchmarks;
 //     [--store neo4j [--neo4j-uri http://localhost:7474] [--neo4j-user neo4j] [--neo4j-password secret]]
 // --queries-only keeps the event log an earlier run imported for each size and measures only the restart and queries
 // (with --store neo4j, also the graph that run left in Neo4j); --profile-only (Neo4j) only profiles the reader statements.
+// --hostile sends the documents found to exhaust the server, once each, and prints how each was refused.
+if (args.Contains("--hostile"))
+{
+    Console.WriteLine(await HostileDocuments.RunAsync(Path.Combine(Path.GetTempPath(), "graph-benchmarks-hostile")));
+    return;
+}
+
 var queriesOnly = args.Contains("--queries-only") || args.Contains("--profile-only");
 var neo4j = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() is "neo4j" ? Neo4jServer.FromArguments(args) : null;
 var options = new HashSet<string> { "--store", "--neo4j-uri", "--neo4j-user", "--neo4j-password" };
