@@ -75,13 +75,23 @@ public sealed class DocumentLimits(IOptions<GraphApiOptions> options)
             fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
         }
 
+        // Validation walks every fragment, used or not, so each counts its fields; depth and aliases count where a
+        // fragment is spread (a fragment may be deep only because introspection, exempt from depth, spreads it).
         var measure = new Measurer(fragments);
+        foreach (var fragment in fragments.Values)
+        {
+            if (measure.Of(fragment.SelectionSet).Fields > limits.MaxFields)
+            {
+                return TooManyFields(limits);
+            }
+        }
+
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             var cost = measure.Of(operation.SelectionSet);
             if (cost.Fields > limits.MaxFields)
             {
-                return Refuse(FieldsCode, $"The query selects more than {limits.MaxFields} fields once its fragments are expanded; at most {limits.MaxFields} are allowed.");
+                return TooManyFields(limits);
             }
 
             if (cost.Depth > limits.MaxDepth)
@@ -97,6 +107,9 @@ public sealed class DocumentLimits(IOptions<GraphApiOptions> options)
 
         return null;
     }
+
+    private static DocumentError TooManyFields(GraphApiOptions limits) => Refuse(
+        FieldsCode, $"The query selects more than {limits.MaxFields} fields once its fragments are expanded; at most {limits.MaxFields} are allowed.");
 
     private static DocumentError Refuse(string code, string message) => new LimitError(message) { Code = code };
 

@@ -190,3 +190,23 @@ public sealed class RateLimitTests
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 }
+
+/// <summary>Requests naming a host the service is not known by are refused (DNS rebinding).</summary>
+[Collection(GraphServiceCollection.Name)]
+public sealed class AllowedHostTests(GraphServiceFactory service)
+{
+    [Theory]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("attacker.example", HttpStatusCode.BadRequest)]
+    public async Task Only_the_loopback_names_and_the_bound_hosts_are_accepted_by_default(string host, HttpStatusCode expected)
+    {
+        using var client = service.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{ __typename }" }) };
+        request.Headers.Host = host;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
