@@ -6,12 +6,33 @@ namespace Graph.Host.Commands;
 /// <summary><c>export</c>: writes the store, or the statements a filter matches, as JSON Lines that import as they are.</summary>
 public static class ExportCommand
 {
-    public static async Task<int> RunAsync(StatementFilter? filter, string? outFile, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        StatementFilter? filter, string format, ExportShape shape, string? outFile, IReadOnlyList<string> hostArgs, TextWriter output, TextWriter errors,
+        CancellationToken cancellationToken)
     {
         using var host = await CommandHost.StartReaderAsync(hostArgs, errors, cancellationToken);
         if (host is null)
         {
             return 1;
+        }
+
+        if (format == "graphml")
+        {
+            try
+            {
+                await using var stream = outFile is null ? Console.OpenStandardOutput() : File.Create(outFile);
+                await new GraphMLExporter(host.Services.GetRequiredService<IGraphReader>()).WriteAsync(stream, filter, shape, cancellationToken);
+                if (outFile is not null)
+                {
+                    errors.WriteLine($"Exported the graph ({shape.ToString().ToLowerInvariant()} shape) to {outFile}.");
+                }
+
+                return 0;
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
         }
 
         var writer = outFile is null ? output : new StreamWriter(outFile);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Graph.Abstractions.Statements;
 using Graph.EventStore;
+using Graph.Host.Export;
 using Graph.Host.Import;
 using Graph.Projection.Reading;
 
@@ -253,12 +254,25 @@ public static class GraphCommandLine
     private static Command Export(IReadOnlyList<string> settings)
     {
         var output = new Option<string?>("--out", "-o") { Description = "The file to write; standard output by default." };
+        var format = new Option<string>("--format")
+        {
+            Description = "jsonl (JSON Lines that import as they are, the default) or graphml (Cytoscape desktop, yEd, NetworkX, Gephi).",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong("jsonl", "graphml");
+        var shape = new Option<ExportShape>("--shape")
+        {
+            Description = "For graphml: Statements (statements, sources and topics as nodes, roles as edges; the default) or Actors (one weighted edge per kind between two actors).",
+            DefaultValueFactory = _ => ExportShape.Statements,
+        };
         var kinds = new Option<StatementKind[]>("--kinds") { Description = "Only statements of these kinds, e.g. --kinds Appeal Demand.", AllowMultipleArgumentsPerToken = true };
         var actor = new Option<string?>("--actor") { Description = "Only statements with this actor (by id) in any role." };
         var from = new Option<string?>("--said-from") { Description = "Only statements said on or after this date (yyyy, yyyy-MM or yyyy-MM-dd)." };
         var to = new Option<string?>("--said-to") { Description = "Only statements said on or before this date." };
         var command = new Command("export", "Write the whole store, or the statements a filter picks with every actor they involve, as JSON Lines that import as they are. Reads the event log, so the service may be running.");
         command.Options.Add(output);
+        command.Options.Add(format);
+        command.Options.Add(shape);
         command.Options.Add(kinds);
         command.Options.Add(actor);
         command.Options.Add(from);
@@ -284,7 +298,13 @@ public static class GraphCommandLine
             var filter = chosen is null && result.GetValue(actor) is null && saidFrom is null && saidTo is null
                 ? null
                 : new StatementFilter(Kinds: chosen, ActorId: result.GetValue(actor), SaidFrom: saidFrom?.Start, SaidTo: saidTo?.End, IncludeRetracted: true);
-            return await ExportCommand.RunAsync(filter, result.GetValue(output), settings, Console.Out, Console.Error, cancellationToken);
+            if (result.GetValue(format) == "jsonl" && result.GetValue(shape) != ExportShape.Statements)
+            {
+                Console.Error.WriteLine("--shape applies to graph formats (--format graphml); JSON Lines has one shape.");
+                return 2;
+            }
+
+            return await ExportCommand.RunAsync(filter, result.GetValue(format)!, result.GetValue(shape), result.GetValue(output), settings, Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }

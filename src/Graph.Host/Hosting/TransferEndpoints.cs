@@ -109,8 +109,21 @@ public static class TransferEndpoints
     private static async Task ExportAsync(HttpContext context, IGraphReader reader)
     {
         var query = context.Request.Query;
+        var format = query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "jsonl";
+        var shape = query["shape"].ToString() is { Length: > 0 } sh ? sh.ToLowerInvariant() : "statements";
+        if (format is not ("jsonl" or "graphml") || shape is not ("statements" or "actors") || (format == "jsonl" && shape != "statements"))
+        {
+            await Results.BadRequest(new
+            {
+                error = $"format is jsonl (JSON Lines that import as they are, the default) or graphml; shape, for graphml, is statements "
+                    + $"(the default: statements, sources and topics as nodes, roles as edges) or actors (one weighted edge per kind between "
+                    + $"two actors). This request asked for format '{format}' and shape '{shape}'.",
+            }).ExecuteAsync(context);
+            return;
+        }
+
         StatementFilter? filter = null;
-        if (query.Count > 0)
+        if (query.Keys.Any(k => k is not ("format" or "shape")))
         {
             var kinds = Values(query["kinds"]).Select(k => Enum.TryParse<StatementKind>(k.Replace("_", "", StringComparison.Ordinal), true, out var kind) ? kind : (StatementKind?)null).ToList();
             if (kinds.Any(k => k is null))
@@ -131,6 +144,14 @@ public static class TransferEndpoints
                 SaidFrom: from?.Start,
                 SaidTo: to?.End,
                 IncludeRetracted: true);
+        }
+
+        if (format == "graphml")
+        {
+            context.Response.ContentType = GraphMLExporter.MediaType + "; charset=utf-8";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"graph-{shape}.graphml\"";
+            await new GraphMLExporter(reader).WriteAsync(context.Response.Body, filter, shape == "actors" ? ExportShape.Actors : ExportShape.Statements, context.RequestAborted);
+            return;
         }
 
         context.Response.ContentType = JsonLinesMediaType + "; charset=utf-8";

@@ -139,6 +139,23 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Export_writes_GraphML_in_either_shape_and_refuses_a_format_it_does_not_know()
+    {
+        using var folder = new ScratchDirectory();
+        var sample = Path.Combine(Repository.Root, "src", "Graph.Host", "SampleData", "rekognition-moratorium.jsonl");
+        Assert.Equal(0, (await RunAsync(folder.Path, "import", sample)).Code);
+
+        var actors = await RunAsync(folder.Path, "export", "--format", "graphml", "--shape", "Actors", "--out", folder.File("actors.graphml"));
+        var unknown = await RunAsync(folder.Path, "export", "--format", "gexf");
+
+        Assert.Equal((0, 2), (actors.Code, unknown.Code));
+        var graph = System.Xml.Linq.XDocument.Load(folder.File("actors.graphml"));
+        Assert.Equal("actors", graph.Root!.Elements().Last().Attribute("id")?.Value);
+        Assert.Contains("'gexf'", unknown.Output, StringComparison.Ordinal);
+        Assert.Contains("graphml", unknown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_service_will_not_listen_beyond_loopback_without_authentication()
     {
         using var folder = new ScratchDirectory();

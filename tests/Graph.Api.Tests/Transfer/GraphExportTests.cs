@@ -1,0 +1,132 @@
+using System.Net;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using Graph.Testing;
+
+namespace Graph.Api.Tests.Transfer;
+
+/// <summary>Graph exports for visualisation tools, validated against the formats' own schemas.</summary>
+public sealed class GraphExportTests
+{
+    private static readonly XNamespace GraphML = "http://graphml.graphdrawing.org/xmlns";
+
+    [Theory]
+    [InlineData("statements", "")]
+    [InlineData("actors", "")]
+    [InlineData("statements", "&kinds=DEMAND&actor=amazon")]
+    [InlineData("actors", "&kinds=APPEAL,DEMAND")]
+    public async Task GraphML_of_the_sample_data_is_valid_against_the_GraphML_schema(string shape, string filter)
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        using var response = await client.GetAsync($"/export?format=graphml&shape={shape}{filter}");
+        var xml = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/graphml+xml", response.Content.Headers.ContentType?.MediaType);
+        Validate(xml);
+        Assert.NotEmpty(XDocument.Parse(xml).Descendants(GraphML + "edge"));
+    }
+
+    [Fact]
+    public async Task The_statements_shape_joins_each_statement_to_its_actors_by_role()
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        var graph = XDocument.Parse(await client.GetStringAsync("/export?format=graphml"));
+
+        var edges = graph.Descendants(GraphML + "edge")
+            .Where(e => (string?)e.Attribute("source") == "statement:aclu-urges-microsoft-to-follow-ibm-and-amazon")
+            .Select(e => $"{e.Elements(GraphML + "data").Single(d => (string?)d.Attribute("key") == "role").Value} {e.Attribute("target")!.Value}")
+            .Order()
+            .ToList();
+        Assert.Contains("SPEAKER actor:aclu", edges);
+        Assert.Contains("ADDRESSEE actor:microsoft", edges);
+        Assert.Contains("EXEMPLAR actor:ibm", edges);
+        Assert.Contains("EXEMPLAR actor:amazon", edges);
+    }
+
+    [Fact]
+    public async Task The_actors_shape_has_one_weighted_edge_per_kind_between_two_actors()
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        var graph = XDocument.Parse(await client.GetStringAsync("/export?format=graphml&shape=actors"));
+
+        string Data(XElement element, string key) => element.Elements(GraphML + "data").Single(d => (string?)d.Attribute("key") == key).Value;
+        var urged = graph.Descendants(GraphML + "edge")
+            .Single(e => e.Attribute("source")!.Value == "actor:aclu" && e.Attribute("target")!.Value == "actor:microsoft" && Data(e, "kind") == "APPEAL");
+        Assert.Equal("1", Data(urged, "weight"));
+        Assert.Equal("2020-06", Data(urged, "firstSaidOn"));
+        Assert.DoesNotContain(graph.Descendants(GraphML + "node"), n => n.Attribute("id")!.Value.StartsWith("statement:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Text_XML_cannot_hold_is_left_out_and_the_file_stays_valid()
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+        (await service.PostAsync("""
+            mutation { recordStatement(input: { id: "odd-text", kind: CRITICISE, speaker: { id: "aclu" }, addressees: [{ id: "amazon" }],
+              quote: "a \uFFFE b <c> & \"d\" \ud83d\ude00", sources: [{ publisher: "Test" }] }) { statement { id } } }
+            """)).Data();
+
+        var xml = await client.GetStringAsync("/export?format=graphml&actor=aclu");
+
+        Validate(xml);
+        Assert.Contains("a  b <c> & \"d\" \ud83d\ude00", XDocument.Parse(xml).Descendants(GraphML + "data").Select(d => d.Value));
+    }
+
+    [Theory]
+    [InlineData("format=pdf")]
+    [InlineData("format=graphml&shape=circles")]
+    [InlineData("format=jsonl&shape=actors")]
+    public async Task An_unknown_format_or_shape_is_a_400_that_lists_them_never_JSON_Lines(string query)
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        using var response = await client.GetAsync("/export?" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("jsonl", body, StringComparison.Ordinal);
+        Assert.Contains("graphml", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"type\":\"organisation\"", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""<edge source="a" target="nowhere"/>""")]
+    [InlineData("""<node id="b"><data key="unknown">x</data></node>""")]
+    public void The_validator_itself_refuses_an_edge_to_no_node_and_data_under_no_key(string content)
+    {
+        var xml = $"""<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/>{content}</graph></graphml>""";
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Validate(xml));
+    }
+
+    /// <summary>Validates against the GraphML XSD, its identity constraints included (edge ends and data keys exist).</summary>
+    private static void Validate(string xml)
+    {
+        var folder = Path.Combine(Repository.Root, "tests", "Graph.Api.Tests", "Transfer", "Schemas");
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, DtdProcessing = DtdProcessing.Prohibit };
+        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
+        settings.Schemas.XmlResolver = new XmlUrlResolver();
+        settings.Schemas.Add("http://www.w3.org/1999/xlink", Path.Combine(folder, "xlink.xsd"));
+        settings.Schemas.Add("http://graphml.graphdrawing.org/xmlns", Path.Combine(folder, "graphml.xsd"));
+        var problems = new List<string>();
+        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} at {e.Exception?.LineNumber}:{e.Exception?.LinePosition}: {e.Message}");
+        using (var reader = XmlReader.Create(new StringReader(xml), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(10)));
+    }
+}
