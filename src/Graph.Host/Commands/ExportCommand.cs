@@ -16,12 +16,12 @@ public static class ExportCommand
             return 1;
         }
 
-        if (format == "graphml")
+        if (GraphFormats.All.TryGetValue(format, out var graphFormat))
         {
             try
             {
                 await using var stream = outFile is null ? Console.OpenStandardOutput() : File.Create(outFile);
-                await new GraphMLExporter(host.Services.GetRequiredService<IGraphReader>()).WriteAsync(stream, filter, shape, cancellationToken);
+                await graphFormat.Write(stream, new GraphExportModel(host.Services.GetRequiredService<IGraphReader>(), filter, shape), cancellationToken);
                 if (outFile is not null)
                 {
                     errors.WriteLine($"Exported the graph ({shape.ToString().ToLowerInvariant()} shape) to {outFile}.");

@@ -256,13 +256,13 @@ public static class GraphCommandLine
         var output = new Option<string?>("--out", "-o") { Description = "The file to write; standard output by default." };
         var format = new Option<string>("--format")
         {
-            Description = "jsonl (JSON Lines that import as they are, the default) or graphml (Cytoscape desktop, yEd, NetworkX, Gephi).",
+            Description = GraphFormats.Described + ".",
             DefaultValueFactory = _ => "jsonl",
         };
-        format.AcceptOnlyFromAmong("jsonl", "graphml");
+        format.AcceptOnlyFromAmong(["jsonl", .. GraphFormats.All.Keys]);
         var shape = new Option<ExportShape>("--shape")
         {
-            Description = "For graphml: Statements (statements, sources and topics as nodes, roles as edges; the default) or Actors (one weighted edge per kind between two actors).",
+            Description = "For a graph format: Statements (statements, sources and topics as nodes, roles as edges; the default) or Actors (one weighted edge per kind between two actors).",
             DefaultValueFactory = _ => ExportShape.Statements,
         };
         var kinds = new Option<StatementKind[]>("--kinds") { Description = "Only statements of these kinds, e.g. --kinds Appeal Demand.", AllowMultipleArgumentsPerToken = true };
@@ -300,7 +300,7 @@ public static class GraphCommandLine
                 : new StatementFilter(Kinds: chosen, ActorId: result.GetValue(actor), SaidFrom: saidFrom?.Start, SaidTo: saidTo?.End, IncludeRetracted: true);
             if (result.GetValue(format) == "jsonl" && result.GetValue(shape) != ExportShape.Statements)
             {
-                Console.Error.WriteLine("--shape applies to graph formats (--format graphml); JSON Lines has one shape.");
+                Console.Error.WriteLine("--shape applies to graph formats (--format graphml or gexf); JSON Lines has one shape.");
                 return 2;
             }
 

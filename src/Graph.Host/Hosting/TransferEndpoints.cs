@@ -111,11 +111,11 @@ public static class TransferEndpoints
         var query = context.Request.Query;
         var format = query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "jsonl";
         var shape = query["shape"].ToString() is { Length: > 0 } sh ? sh.ToLowerInvariant() : "statements";
-        if (format is not ("jsonl" or "graphml") || shape is not ("statements" or "actors") || (format == "jsonl" && shape != "statements"))
+        if ((format != "jsonl" && !GraphFormats.All.ContainsKey(format)) || shape is not ("statements" or "actors") || (format == "jsonl" && shape != "statements"))
         {
             await Results.BadRequest(new
             {
-                error = $"format is jsonl (JSON Lines that import as they are, the default) or graphml; shape, for graphml, is statements "
+                error = $"format is {GraphFormats.Described}; shape, for a graph format, is statements "
                     + $"(the default: statements, sources and topics as nodes, roles as edges) or actors (one weighted edge per kind between "
                     + $"two actors). This request asked for format '{format}' and shape '{shape}'.",
             }).ExecuteAsync(context);
@@ -146,11 +146,12 @@ public static class TransferEndpoints
                 IncludeRetracted: true);
         }
 
-        if (format == "graphml")
+        if (GraphFormats.All.TryGetValue(format, out var graphFormat))
         {
-            context.Response.ContentType = GraphMLExporter.MediaType + "; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"graph-{shape}.graphml\"";
-            await new GraphMLExporter(reader).WriteAsync(context.Response.Body, filter, shape == "actors" ? ExportShape.Actors : ExportShape.Statements, context.RequestAborted);
+            context.Response.ContentType = graphFormat.MediaType + "; charset=utf-8";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"graph-{shape}.{format}\"";
+            var model = new GraphExportModel(reader, filter, shape == "actors" ? ExportShape.Actors : ExportShape.Statements);
+            await graphFormat.Write(context.Response.Body, model, context.RequestAborted);
             return;
         }
 

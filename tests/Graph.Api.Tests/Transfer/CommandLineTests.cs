@@ -139,19 +139,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Export_writes_GraphML_in_either_shape_and_refuses_a_format_it_does_not_know()
+    public async Task Export_writes_GraphML_and_GEXF_and_refuses_a_format_it_does_not_know()
     {
         using var folder = new ScratchDirectory();
         var sample = Path.Combine(Repository.Root, "src", "Graph.Host", "SampleData", "rekognition-moratorium.jsonl");
         Assert.Equal(0, (await RunAsync(folder.Path, "import", sample)).Code);
 
         var actors = await RunAsync(folder.Path, "export", "--format", "graphml", "--shape", "Actors", "--out", folder.File("actors.graphml"));
-        var unknown = await RunAsync(folder.Path, "export", "--format", "gexf");
+        var gexf = await RunAsync(folder.Path, "export", "--format", "gexf", "--kinds", "Demand", "--out", folder.File("demands.gexf"));
+        var unknown = await RunAsync(folder.Path, "export", "--format", "pdf");
 
-        Assert.Equal((0, 2), (actors.Code, unknown.Code));
+        Assert.Equal((0, 0, 2), (actors.Code, gexf.Code, unknown.Code));
+        Assert.Equal("gexf", System.Xml.Linq.XDocument.Load(folder.File("demands.gexf")).Root!.Name.LocalName);
         var graph = System.Xml.Linq.XDocument.Load(folder.File("actors.graphml"));
         Assert.Equal("actors", graph.Root!.Elements().Last().Attribute("id")?.Value);
-        Assert.Contains("'gexf'", unknown.Output, StringComparison.Ordinal);
+        Assert.Contains("'pdf'", unknown.Output, StringComparison.Ordinal);
         Assert.Contains("graphml", unknown.Output, StringComparison.Ordinal);
     }
 

@@ -76,9 +76,38 @@ public sealed class GraphExportTests
             """)).Data();
 
         var xml = await client.GetStringAsync("/export?format=graphml&actor=aclu");
+        var gexf = await client.GetStringAsync("/export?format=gexf&actor=aclu");
 
         Validate(xml);
+        ValidateGexf(gexf);
         Assert.Contains("a  b <c> & \"d\" \ud83d\ude00", XDocument.Parse(xml).Descendants(GraphML + "data").Select(d => d.Value));
+    }
+
+    [Theory]
+    [InlineData("statements", "")]
+    [InlineData("actors", "")]
+    [InlineData("statements", "&kinds=DEMAND&actor=amazon")]
+    [InlineData("actors", "&saidFrom=2020-06")]
+    public async Task GEXF_of_the_sample_data_is_valid_GEXF_1_3_with_every_edge_between_nodes_and_dated_spells(string shape, string filter)
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        using var response = await client.GetAsync($"/export?format=gexf&shape={shape}{filter}");
+        var xml = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/gexf+xml", response.Content.Headers.ContentType?.MediaType);
+        ValidateGexf(xml);
+        XNamespace gexf = "http://gexf.net/1.3";
+        var graph = XDocument.Parse(xml);
+        var nodes = graph.Descendants(gexf + "node").Select(n => n.Attribute("id")!.Value).ToHashSet();
+        var edges = graph.Descendants(gexf + "edge").ToList();
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.True(nodes.Contains(e.Attribute("source")!.Value) && nodes.Contains(e.Attribute("target")!.Value), e.ToString()));
+        Assert.Equal("dynamic", graph.Descendants(gexf + "graph").Single().Attribute("mode")?.Value);
+        Assert.Contains(edges, e => e.Descendants(gexf + "spell").Any(spell => spell.Attribute("start")!.Value.StartsWith("2020-06", StringComparison.Ordinal)));
+        Assert.All(edges, e => Assert.NotNull(e.Element(gexf + "color")));
     }
 
     [Theory]
@@ -107,6 +136,33 @@ public sealed class GraphExportTests
         var xml = $"""<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/>{content}</graph></graphml>""";
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Validate(xml));
+    }
+
+    [Theory]
+    [InlineData("""<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node label="no id"/></nodes><edges/></graph></gexf>""")]
+    [InlineData("""<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><edges/><nodes/></graph></gexf>""")]
+    [InlineData("""<gexf xmlns="http://gexf.net/1.3" version="1.2"><graph><nodes/><edges/></graph></gexf>""")]
+    public void The_GEXF_validator_itself_refuses_what_GEXF_1_3_does_not_allow(string xml) =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ValidateGexf(xml));
+
+    /// <summary>Validates against the GEXF 1.3 XSD.</summary>
+    private static void ValidateGexf(string xml)
+    {
+        var folder = Path.Combine(Repository.Root, "tests", "Graph.Api.Tests", "Transfer", "Schemas", "gexf-1.3");
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, DtdProcessing = DtdProcessing.Prohibit };
+        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
+        settings.Schemas.XmlResolver = new XmlUrlResolver();
+        settings.Schemas.Add("http://gexf.net/1.3", Path.Combine(folder, "gexf.xsd"));
+        var problems = new List<string>();
+        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} at {e.Exception?.LineNumber}:{e.Exception?.LinePosition}: {e.Message}");
+        using (var reader = XmlReader.Create(new StringReader(xml), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(10)));
     }
 
     /// <summary>Validates against the GraphML XSD, its identity constraints included (edge ends and data keys exist).</summary>
