@@ -13,27 +13,7 @@ public static class ActorNames
     public static string Clean(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var composed = name.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(composed.Length);
-        var pendingSpace = false;
-        foreach (var c in composed)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
+        return Collapse(name.Normalize(NormalizationForm.FormKC), c => c);
     }
 
     /// <summary>
@@ -67,20 +47,29 @@ public static class ActorNames
     public static string Normalise(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        foreach (var c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
-            {
-                continue;
-            }
+        return Collapse(name.Normalize(NormalizationForm.FormKD), c =>
+            CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+                ? null
+                : char.ToLowerInvariant(c));
+    }
 
+    /// <summary>
+    /// The text trimmed, each run of white space one space, every other character mapped (null drops it).
+    /// </summary>
+    private static string Collapse(string text, Func<char, char?> map)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (map(c) is not { } mapped)
+            {
                 continue;
             }
 
@@ -90,7 +79,7 @@ public static class ActorNames
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(mapped);
         }
 
         return builder.ToString();
