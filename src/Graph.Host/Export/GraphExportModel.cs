@@ -28,7 +28,8 @@ public sealed record ExportNode(
     double? Confidence = null,
     bool? Retracted = null,
     string? Url = null,
-    string? Publisher = null);
+    string? Publisher = null,
+    string? Parent = null);
 
 /// <summary>
 /// An edge of a graph export: a role from a statement (with the statement's kind and date), a structural link, or in
@@ -57,17 +58,21 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
     {
         if (shape == ExportShape.Actors)
         {
-            foreach (var actor in (await NetworkAsync(cancellationToken)).Nodes.OrderBy(a => a.Id, StringComparer.Ordinal))
+            var nodes = (await NetworkAsync(cancellationToken)).Nodes;
+            var inNetwork = nodes.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var actor in nodes.OrderBy(a => a.Id, StringComparer.Ordinal))
             {
-                yield return Actor(actor);
+                yield return Actor(actor, inNetwork);
             }
 
             yield break;
         }
 
-        foreach (var actor in await ActorsAsync(cancellationToken))
+        var actors = await ActorsAsync(cancellationToken);
+        var exported = actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var actor in actors)
         {
-            yield return Actor(actor);
+            yield return Actor(actor, exported);
         }
 
         var topics = new HashSet<string>(StringComparer.Ordinal);
@@ -155,12 +160,14 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
         }
     }
 
-    private static ExportNode Actor(ActorView actor) => new(
+    /// <summary>An actor's node; an organisation's parent is named when it is exported too.</summary>
+    private static ExportNode Actor(ActorView actor, HashSet<string> exported) => new(
         "actor:" + actor.Id,
         actor is OrganisationView ? "organisation" : "person",
         actor.Name,
         actor is OrganisationView organisation ? GraphEnums.Name(organisation.Kind) : null,
-        actor.Aliases.Count == 0 ? null : string.Join("; ", actor.Aliases));
+        actor.Aliases.Count == 0 ? null : string.Join("; ", actor.Aliases),
+        Parent: actor is OrganisationView { ParentId: { } parent } && exported.Contains(parent) ? "actor:" + parent : null);
 
     private async Task<ActorNetworkView> NetworkAsync(CancellationToken cancellationToken) =>
         _network ??= await reader.GetActorNetworkAsync(filter ?? StatementFilter.All, int.MaxValue, cancellationToken);
@@ -218,9 +225,12 @@ public static class GraphFormats
         {
             ["graphml"] = (GraphMLExporter.MediaType, GraphMLExporter.WriteAsync),
             ["gexf"] = (GexfExporter.MediaType, GexfExporter.WriteAsync),
+            ["cytoscape"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: false, ct)),
+            ["cytoscape-compound"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: true, ct)),
         };
 
     /// <summary>What every export format is, for messages that list them.</summary>
-    public const string Described = "jsonl (JSON Lines that import as they are, the default), graphml (Cytoscape desktop, yEd, NetworkX) "
-        + "or gexf (Gephi, dynamic: its timeline plays the statements' dates)";
+    public const string Described = "jsonl (JSON Lines that import as they are, the default), graphml (Cytoscape desktop, yEd, NetworkX), "
+        + "gexf (Gephi, dynamic: its timeline plays the statements' dates), cytoscape (Cytoscape.js elements) or cytoscape-compound "
+        + "(the same, organisations drawn as compound parents of their parts)";
 }
