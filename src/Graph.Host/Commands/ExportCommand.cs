@@ -16,6 +16,20 @@ public static class ExportCommand
             return 1;
         }
 
+        // The actor may be named as GraphQL takes it: by id, name or alias.
+        if (filter?.ActorId is { } actor)
+        {
+            var (id, unknown) = await ExportActors.ResolveAsync(host.Services.GetRequiredService<IGraphReader>(), actor, cancellationToken);
+            if (unknown is not null)
+            {
+                errors.WriteLine($"--actor: {unknown}");
+                await host.StopAsync(CancellationToken.None);
+                return 2;
+            }
+
+            filter = filter with { ActorId = id };
+        }
+
         if (GraphFormats.All.TryGetValue(format, out var graphFormat))
         {
             try

@@ -266,7 +266,7 @@ public static class GraphCommandLine
             DefaultValueFactory = _ => ExportShape.Statements,
         };
         var kinds = new Option<StatementKind[]>("--kinds") { Description = "Only statements of these kinds, e.g. --kinds Appeal Demand.", AllowMultipleArgumentsPerToken = true };
-        var actor = new Option<string?>("--actor") { Description = "Only statements with this actor (by id) in any role." };
+        var actor = new Option<string?>("--actor") { Description = "Only statements with this actor in any role: its id, name or an alias." };
         var from = new Option<string?>("--said-from") { Description = "Only statements said on or after this date (yyyy, yyyy-MM or yyyy-MM-dd)." };
         var to = new Option<string?>("--said-to") { Description = "Only statements said on or before this date." };
         var command = new Command("export", "Write the whole store, or the statements a filter picks with every actor they involve, as JSON Lines that import as they are. Reads the event log, so the service may be running.");

@@ -138,9 +138,20 @@ public static class TransferEndpoints
                 return;
             }
 
+            string? actorId = null;
+            if (query["actor"].ToString() is { Length: > 0 } actor)
+            {
+                (actorId, var unknown) = await ExportActors.ResolveAsync(reader, actor, context.RequestAborted);
+                if (unknown is not null)
+                {
+                    await Results.BadRequest(new { error = unknown }).ExecuteAsync(context);
+                    return;
+                }
+            }
+
             filter = new StatementFilter(
                 Kinds: kinds.Count == 0 ? null : [.. kinds.Select(k => k!.Value)],
-                ActorId: query["actor"].ToString() is { Length: > 0 } actor ? actor : null,
+                ActorId: actorId,
                 SaidFrom: from?.Start,
                 SaidTo: to?.End,
                 IncludeRetracted: true);

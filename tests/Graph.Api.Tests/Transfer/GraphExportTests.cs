@@ -111,6 +111,25 @@ public sealed class GraphExportTests
     }
 
     [Theory]
+    [InlineData("aclu-northern-california")]
+    [InlineData("ACLU of Northern California")]
+    [InlineData("  aclu  of northern  CALIFORNIA ")]
+    public async Task The_actor_filter_takes_an_id_or_a_name_as_GraphQL_does(string actor)
+    {
+        await using var service = new GraphServiceFactory();
+        using var client = service.CreateClient();
+
+        var graph = XDocument.Parse(await client.GetStringAsync("/export?format=graphml&actor=" + Uri.EscapeDataString(actor)));
+        using var unknown = await client.GetAsync("/export?format=graphml&actor=Nobody%20Known");
+
+        var statements = graph.Descendants(GraphML + "node").Select(n => n.Attribute("id")!.Value).Where(id => id.StartsWith("statement:", StringComparison.Ordinal)).ToList();
+        Assert.Contains("statement:ozer-demands-blanket-moratorium", statements);
+        Assert.DoesNotContain("statement:ibm-winds-down-facial-recognition", statements);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("No actor has the id, name or alias 'Nobody Known'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("format=pdf")]
     [InlineData("format=graphml&shape=circles")]
     [InlineData("format=jsonl&shape=actors")]
