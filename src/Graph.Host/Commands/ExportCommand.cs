@@ -30,6 +30,26 @@ public static class ExportCommand
             filter = filter with { ActorId = id };
         }
 
+        if (format == "kumu")
+        {
+            try
+            {
+                if (outFile is null)
+                {
+                    errors.WriteLine("--format kumu writes a folder of elements.csv and connections.csv: give it with --out.");
+                    return 2;
+                }
+
+                await KumuExporter.WriteFolderAsync(outFile, new GraphExportModel(host.Services.GetRequiredService<IGraphReader>(), filter, shape), cancellationToken);
+                errors.WriteLine($"Exported {KumuExporter.Elements} and {KumuExporter.Connections} to {outFile}.");
+                return 0;
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+
         if (GraphFormats.All.TryGetValue(format, out var graphFormat))
         {
             try

@@ -227,10 +227,12 @@ public static class GraphFormats
             ["gexf"] = (GexfExporter.MediaType, GexfExporter.WriteAsync),
             ["cytoscape"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: false, ct)),
             ["cytoscape-compound"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: true, ct)),
+            ["kumu"] = (KumuExporter.MediaType, KumuExporter.WriteZipAsync),
         };
 
     /// <summary>What every export format is, for messages that list them.</summary>
     public const string Described = "jsonl (JSON Lines that import as they are, the default), graphml (Cytoscape desktop, yEd, NetworkX), "
-        + "gexf (Gephi, dynamic: its timeline plays the statements' dates), cytoscape (Cytoscape.js elements) or cytoscape-compound "
-        + "(the same, organisations drawn as compound parents of their parts)";
+        + "gexf (Gephi, dynamic: its timeline plays the statements' dates), cytoscape (Cytoscape.js elements), cytoscape-compound "
+        + "(the same, organisations drawn as compound parents of their parts) or kumu (elements.csv and connections.csv for Kumu or "
+        + "any spreadsheet: a ZIP over HTTP, a folder from the command line)";
 }

@@ -147,9 +147,11 @@ public sealed class CommandLineTests
 
         var actors = await RunAsync(folder.Path, "export", "--format", "graphml", "--shape", "Actors", "--out", folder.File("actors.graphml"));
         var gexf = await RunAsync(folder.Path, "export", "--format", "gexf", "--kinds", "Demand", "--out", folder.File("demands.gexf"));
+        var kumu = await RunAsync(folder.Path, "export", "--format", "kumu", "--out", folder.File("kumu"));
         var unknown = await RunAsync(folder.Path, "export", "--format", "pdf");
 
-        Assert.Equal((0, 0, 2), (actors.Code, gexf.Code, unknown.Code));
+        Assert.Equal((0, 0, 0, 2), (actors.Code, gexf.Code, kumu.Code, unknown.Code));
+        Assert.True(File.Exists(Path.Combine(folder.File("kumu"), "elements.csv")) && File.Exists(Path.Combine(folder.File("kumu"), "connections.csv")));
         Assert.Equal("gexf", System.Xml.Linq.XDocument.Load(folder.File("demands.gexf")).Root!.Name.LocalName);
         var graph = System.Xml.Linq.XDocument.Load(folder.File("actors.graphml"));
         Assert.Equal("actors", graph.Root!.Elements().Last().Attribute("id")?.Value);
