@@ -13,6 +13,19 @@ if (args.Contains("--hostile"))
     return;
 }
 
+// --exports SIZE exports the log an earlier run imported for that size in every format, and validates each file.
+if (args.SkipWhile(a => a != "--exports").Skip(1).FirstOrDefault() is { } exportSize)
+{
+    var log = Path.Combine(Path.GetTempPath(), "graph-benchmarks", exportSize, "data", "events.db");
+    if (!File.Exists(log))
+    {
+        throw new InvalidOperationException($"--exports {exportSize} needs the event log an earlier run imported: {log}.");
+    }
+
+    Console.WriteLine(await ExportBenchmark.RunAsync(log, Path.Combine(Path.GetTempPath(), "graph-benchmarks-exports", exportSize)));
+    return;
+}
+
 var queriesOnly = args.Contains("--queries-only") || args.Contains("--profile-only");
 var neo4j = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() is "neo4j" ? Neo4jServer.FromArguments(args) : null;
 var options = new HashSet<string> { "--store", "--neo4j-uri", "--neo4j-user", "--neo4j-password" };
