@@ -82,6 +82,7 @@ public sealed class LimitTests(GraphServiceFactory service)
 
         Assert.Equal("COMPLEXITY", error.Code());
         Assert.Contains("20000", error.At("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Ask for smaller pages (first) or fewer fields inside lists", error.At("message").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

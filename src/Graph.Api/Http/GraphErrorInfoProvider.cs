@@ -18,6 +18,13 @@ public sealed class GraphErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoPr
             info.Message = $"{executionError.Message.TrimEnd('.')}: {reason.Message}";
         }
 
+        // GraphQL.NET says how complex the query is, not what to change.
+        if (executionError.Code == "COMPLEXITY")
+        {
+            info.Message = $"{executionError.Message.TrimEnd('.')}. Ask for smaller pages (first) or fewer fields inside lists: "
+                + "each field counts once for every item of every list above it, and a list without first counts as 5.";
+        }
+
         return info;
     }
 }
