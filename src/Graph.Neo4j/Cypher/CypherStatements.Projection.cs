@@ -53,7 +53,9 @@ public static partial class CypherStatements
     /// <summary>
     /// Applies a whole batch of changes in one statement, so in one request and one transaction: first it moves the
     /// checkpoint from the batch's start to its end, and returns no row, writing nothing, when the checkpoint is no
-    /// longer at the start (another projector applied the batch, or this one's answer was lost and it is retried). Then
+    /// longer at the start (another projector applied the batch, or this one's answer was lost and it is retried). The
+    /// checkpoint is written before it is compared, so the comparison waits for the write lock and reads what a
+    /// transaction holding it committed: a retried request still running beside its first attempt applies nothing. Then
     /// the nodes, the relationships between nodes matched first, and the removals, each type from its own list of rows.
     /// </summary>
     /// <remarks>
@@ -93,6 +95,8 @@ public static partial class CypherStatements
         var text = new StringBuilder($$"""
             MERGE (checkpoint:{{CheckpointLabel}} {{{P.Id}}: $name})
             ON CREATE SET checkpoint.{{P.Position}} = 0
+            SET checkpoint.{{P.Locked}} = true
+            REMOVE checkpoint.{{P.Locked}}
             WITH checkpoint
             WHERE checkpoint.{{P.Position}} = $from
             SET checkpoint.{{P.Position}} = $to

@@ -90,4 +90,7 @@ public static class PropertyKeys
 
     /// <summary>The log position of the projection's checkpoint node.</summary>
     public const string Position = "position";
+
+    /// <summary>Set and removed at once on the checkpoint node, to take its write lock before its position is read.</summary>
+    public const string Locked = "locked";
 }
