@@ -11,8 +11,6 @@ namespace Graph.Host.Export;
 /// </summary>
 public static class CytoscapeExporter
 {
-    public const string MediaType = "application/json";
-
     public static async Task WriteAsync(Stream output, GraphExportModel model, bool compound, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -72,7 +70,7 @@ public static class CytoscapeExporter
             json.WriteString("source", edge.Source);
             json.WriteString("target", edge.Target);
             json.WriteString(edge.Weight is null ? "role" : "label", edge.Role);
-            Optional(json, "kind", edge.Kind);
+            Optional(json, "kind", edge.KindName);
             if (edge.Weight is { } weight)
             {
                 json.WriteNumber("weight", weight);

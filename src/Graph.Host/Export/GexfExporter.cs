@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using Graph.Abstractions.Statements;
 
 namespace Graph.Host.Export;
@@ -12,7 +10,6 @@ namespace Graph.Host.Export;
 /// </summary>
 public static class GexfExporter
 {
-    public const string MediaType = "application/gexf+xml";
     private const string Namespace = "http://gexf.net/1.3";
 
     private static readonly string[] NodeAttributes = ["type", "kind", "aliases", "saidOn", "quote", "summary", "url", "publisher"];
@@ -35,44 +32,43 @@ public static class GexfExporter
 
     public static async Task WriteAsync(Stream output, GraphExportModel model, CancellationToken cancellationToken)
     {
-        await using var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
-        await xml.WriteStartDocumentAsync();
-        xml.WriteStartElement("gexf", Namespace);
-        xml.WriteAttributeString("version", "1.3");
-        xml.WriteStartElement("meta", Namespace);
-        xml.WriteAttributeString("lastmodifieddate", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        xml.WriteElementString("creator", Namespace, "stakeholder-graph");
-        xml.WriteElementString("description", Namespace, model.Shape == ExportShape.Statements
+        await using var xml = new XmlOut(output, Namespace);
+        await xml.StartDocumentAsync("gexf");
+        await xml.AttributeAsync("version", "1.3");
+        await xml.StartAsync("meta");
+        await xml.AttributeAsync("lastmodifieddate", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await xml.ElementAsync("creator", "stakeholder-graph");
+        await xml.ElementAsync("description", model.Shape == ExportShape.Statements
             ? "Statements, their sources and topics as nodes; every role an edge from its statement."
             : "Actors; one edge per statement kind between two actors, weighted by how many.");
-        xml.WriteEndElement();
+        await xml.EndAsync();
 
-        xml.WriteStartElement("graph", Namespace);
-        xml.WriteAttributeString("defaultedgetype", "directed");
-        xml.WriteAttributeString("mode", "dynamic");
-        xml.WriteAttributeString("timeformat", "date");
-        xml.WriteStartElement("attributes", Namespace);
-        xml.WriteAttributeString("class", "node");
-        xml.WriteAttributeString("mode", "static");
+        await xml.StartAsync("graph");
+        await xml.AttributeAsync("defaultedgetype", "directed");
+        await xml.AttributeAsync("mode", "dynamic");
+        await xml.AttributeAsync("timeformat", "date");
+        await xml.StartAsync("attributes");
+        await xml.AttributeAsync("class", "node");
+        await xml.AttributeAsync("mode", "static");
         foreach (var attribute in NodeAttributes)
         {
-            xml.WriteStartElement("attribute", Namespace);
-            xml.WriteAttributeString("id", attribute);
-            xml.WriteAttributeString("title", attribute);
-            xml.WriteAttributeString("type", "string");
-            xml.WriteEndElement();
+            await xml.StartAsync("attribute");
+            await xml.AttributeAsync("id", attribute);
+            await xml.AttributeAsync("title", attribute);
+            await xml.AttributeAsync("type", "string");
+            await xml.EndAsync();
         }
 
-        xml.WriteEndElement();
+        await xml.EndAsync();
 
-        xml.WriteStartElement("nodes", Namespace);
+        await xml.StartAsync("nodes");
         await foreach (var node in model.NodesAsync(cancellationToken))
         {
-            xml.WriteStartElement("node", Namespace);
-            xml.WriteAttributeString("id", XmlText.Safe(node.Id));
-            xml.WriteAttributeString("label", Label(node.Label));
-            Spell(xml, node.SaidOn, node.SaidOn);
-            xml.WriteStartElement("attvalues", Namespace);
+            await xml.StartAsync("node");
+            await xml.AttributeAsync("id", node.Id);
+            await xml.AttributeAsync("label", Label(node.Label));
+            await SpellAsync(xml, node.SaidOn, node.SaidOn);
+            await xml.StartAsync("attvalues");
             foreach (var (attribute, value) in new[]
             {
                 ("type", node.Type), ("kind", node.Kind), ("aliases", node.Aliases), ("saidOn", node.SaidOn?.ToString()),
@@ -81,74 +77,68 @@ public static class GexfExporter
             {
                 if (value is not null)
                 {
-                    xml.WriteStartElement("attvalue", Namespace);
-                    xml.WriteAttributeString("for", attribute);
-                    xml.WriteAttributeString("value", XmlText.Safe(value));
-                    xml.WriteEndElement();
+                    await xml.StartAsync("attvalue");
+                    await xml.AttributeAsync("for", attribute);
+                    await xml.AttributeAsync("value", value);
+                    await xml.EndAsync();
                 }
             }
 
-            xml.WriteEndElement();
-            Colour(xml, NodeColours.TryGetValue(node.Type, out var colour) ? colour : Grey);
-            xml.WriteEndElement();
-            await XmlText.FlushNowAndThenAsync(xml);
+            await xml.EndAsync();
+            await ColourAsync(xml, NodeColours.TryGetValue(node.Type, out var colour) ? colour : Grey);
+            await xml.EndAsync();
         }
 
-        xml.WriteEndElement();
-        xml.WriteStartElement("edges", Namespace);
+        await xml.EndAsync();
+        await xml.StartAsync("edges");
         var number = 0;
         await foreach (var edge in model.EdgesAsync(cancellationToken))
         {
-            xml.WriteStartElement("edge", Namespace);
-            xml.WriteAttributeString("id", "e" + (++number).ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("source", XmlText.Safe(edge.Source));
-            xml.WriteAttributeString("target", XmlText.Safe(edge.Target));
-            xml.WriteAttributeString("label", edge.Role);
-            if (edge.Kind is not null)
+            await xml.StartAsync("edge");
+            await xml.AttributeAsync("id", "e" + (++number).ToString(CultureInfo.InvariantCulture));
+            await xml.AttributeAsync("source", edge.Source);
+            await xml.AttributeAsync("target", edge.Target);
+            await xml.AttributeAsync("label", edge.Role);
+            if (edge.KindName is { } kind)
             {
-                xml.WriteAttributeString("kind", edge.Kind);
+                await xml.AttributeAsync("kind", kind);
             }
 
-            xml.WriteAttributeString("weight", (edge.Weight ?? 1).ToString(CultureInfo.InvariantCulture));
-            Spell(xml, edge.FirstSaidOn, edge.LastSaidOn);
-            Colour(xml, edge.Kind is { } kind && Enum.TryParse<StatementKind>(kind.Replace("_", "", StringComparison.Ordinal), true, out var parsed)
-                ? Palette[(int)parsed % Palette.Length]
-                : Grey);
-            xml.WriteEndElement();
-            await XmlText.FlushNowAndThenAsync(xml);
+            await xml.AttributeAsync("weight", (edge.Weight ?? 1).ToString(CultureInfo.InvariantCulture));
+            await SpellAsync(xml, edge.FirstSaidOn, edge.LastSaidOn);
+            await ColourAsync(xml, edge.Kind is { } statementKind ? Palette[(int)statementKind % Palette.Length] : Grey);
+            await xml.EndAsync();
         }
 
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        await xml.WriteEndDocumentAsync();
-        await xml.FlushAsync();
+        await xml.EndAsync();
+        await xml.EndAsync();
+        await xml.EndDocumentAsync();
     }
 
     /// <summary>A label as GEXF's token type keeps it: one line, single spaces.</summary>
-    private static string Label(string label) => string.Join(' ', XmlText.Safe(label).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Label(string label) => string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static void Spell(XmlWriter xml, PartialDate? first, PartialDate? last)
+    private static async Task SpellAsync(XmlOut xml, PartialDate? first, PartialDate? last)
     {
         if (first is null || last is null)
         {
             return;
         }
 
-        xml.WriteStartElement("spells", Namespace);
-        xml.WriteStartElement("spell", Namespace);
-        xml.WriteAttributeString("start", first.Value.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("end", last.Value.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        await xml.StartAsync("spells");
+        await xml.StartAsync("spell");
+        await xml.AttributeAsync("start", first.Value.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await xml.AttributeAsync("end", last.Value.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await xml.EndAsync();
+        await xml.EndAsync();
     }
 
-    private static void Colour(XmlWriter xml, (byte R, byte G, byte B) colour)
+    private static async Task ColourAsync(XmlOut xml, (byte R, byte G, byte B) colour)
     {
-        xml.WriteStartElement("color", Namespace);
-        xml.WriteAttributeString("r", colour.R.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("g", colour.G.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("b", colour.B.ToString(CultureInfo.InvariantCulture));
-        xml.WriteEndElement();
+        await xml.StartAsync("color");
+        await xml.AttributeAsync("r", colour.R.ToString(CultureInfo.InvariantCulture));
+        await xml.AttributeAsync("g", colour.G.ToString(CultureInfo.InvariantCulture));
+        await xml.AttributeAsync("b", colour.B.ToString(CultureInfo.InvariantCulture));
+        await xml.EndAsync();
     }
 }

@@ -36,7 +36,11 @@ public sealed record ExportNode(
 /// the actors shape every statement of one kind between two actors (with how many, and the first and last dates).
 /// </summary>
 public sealed record ExportEdge(
-    string Source, string Target, string Role, string? Kind = null, int? Weight = null, PartialDate? FirstSaidOn = null, PartialDate? LastSaidOn = null);
+    string Source, string Target, string Role, StatementKind? Kind = null, int? Weight = null, PartialDate? FirstSaidOn = null, PartialDate? LastSaidOn = null)
+{
+    /// <summary>The statement kind as the API names it (<c>APPEAL</c>).</summary>
+    public string? KindName => Kind is { } kind ? GraphEnums.Name(kind) : null;
+}
 
 /// <summary>
 /// The nodes, then the edges, of a graph export of the whole store or of the statements a filter matches, read a page
@@ -105,7 +109,7 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
             foreach (var link in (await NetworkAsync(cancellationToken)).Edges)
             {
                 yield return new ExportEdge(
-                    "actor:" + link.Source, "actor:" + link.Target, GraphEnums.Name(link.Kind), GraphEnums.Name(link.Kind), link.Count, link.FirstSaidOn, link.LastSaidOn);
+                    "actor:" + link.Source, "actor:" + link.Target, GraphEnums.Name(link.Kind), link.Kind, link.Count, link.FirstSaidOn, link.LastSaidOn);
             }
 
             yield break;
@@ -130,7 +134,7 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
         await foreach (var s in StatementsAsync(StatementParts.Topics | StatementParts.Sources, cancellationToken))
         {
             var id = "statement:" + s.Id;
-            var kind = GraphEnums.Name(s.Kind);
+            var kind = s.Kind;
             var roles = new[] { (s.SpeakerId, "SPEAKER") }
                 .Concat(s.OnBehalfOfId is { } behalf ? [(behalf, "ON_BEHALF_OF")] : [])
                 .Concat(s.AddresseeIds.Select(a => (a, "ADDRESSEE")))
@@ -217,18 +221,20 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
     }
 }
 
+/// <summary>A graph format an export can be written in: its content type, its file extension, and how to write it.</summary>
+public sealed record GraphFormat(string ContentType, string Extension, Func<Stream, GraphExportModel, CancellationToken, Task> Write);
+
 /// <summary>The graph formats an export can be written in, besides JSON Lines.</summary>
 public static class GraphFormats
 {
-    public static IReadOnlyDictionary<string, (string MediaType, Func<Stream, GraphExportModel, CancellationToken, Task> Write)> All { get; } =
-        new Dictionary<string, (string, Func<Stream, GraphExportModel, CancellationToken, Task>)>(StringComparer.Ordinal)
-        {
-            ["graphml"] = (GraphMLExporter.MediaType, GraphMLExporter.WriteAsync),
-            ["gexf"] = (GexfExporter.MediaType, GexfExporter.WriteAsync),
-            ["cytoscape"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: false, ct)),
-            ["cytoscape-compound"] = (CytoscapeExporter.MediaType, (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: true, ct)),
-            ["kumu"] = (KumuExporter.MediaType, KumuExporter.WriteZipAsync),
-        };
+    public static IReadOnlyDictionary<string, GraphFormat> All { get; } = new Dictionary<string, GraphFormat>(StringComparer.Ordinal)
+    {
+        ["graphml"] = new("application/graphml+xml; charset=utf-8", "graphml", GraphMLExporter.WriteAsync),
+        ["gexf"] = new("application/gexf+xml; charset=utf-8", "gexf", GexfExporter.WriteAsync),
+        ["cytoscape"] = new("application/json; charset=utf-8", "json", (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: false, ct)),
+        ["cytoscape-compound"] = new("application/json; charset=utf-8", "json", (stream, model, ct) => CytoscapeExporter.WriteAsync(stream, model, compound: true, ct)),
+        ["kumu"] = new("application/zip", "zip", KumuExporter.WriteZipAsync),
+    };
 
     /// <summary>What every export format is, for messages that list them.</summary>
     public const string Described = "jsonl (JSON Lines that import as they are, the default), graphml (Cytoscape desktop, yEd, NetworkX), "

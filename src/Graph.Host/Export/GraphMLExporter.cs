@@ -9,7 +9,6 @@ namespace Graph.Host.Export;
 /// </summary>
 public static class GraphMLExporter
 {
-    public const string MediaType = "application/graphml+xml";
     private const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 
     private static readonly (string Id, string For, string Type)[] Keys =
@@ -22,83 +21,105 @@ public static class GraphMLExporter
 
     public static async Task WriteAsync(Stream output, GraphExportModel model, CancellationToken cancellationToken)
     {
-        await using var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
-        await xml.WriteStartDocumentAsync();
-        xml.WriteStartElement("graphml", Namespace);
+        await using var xml = new XmlOut(output, Namespace);
+        await xml.StartDocumentAsync("graphml");
         foreach (var (id, @for, type) in Keys)
         {
-            xml.WriteStartElement("key", Namespace);
-            xml.WriteAttributeString("id", id);
-            xml.WriteAttributeString("for", @for);
-            xml.WriteAttributeString("attr.name", id);
-            xml.WriteAttributeString("attr.type", type);
-            xml.WriteEndElement();
+            await xml.StartAsync("key");
+            await xml.AttributeAsync("id", id);
+            await xml.AttributeAsync("for", @for);
+            await xml.AttributeAsync("attr.name", id);
+            await xml.AttributeAsync("attr.type", type);
+            await xml.EndAsync();
         }
 
-        xml.WriteStartElement("graph", Namespace);
-        xml.WriteAttributeString("id", model.Shape == ExportShape.Statements ? "statements" : "actors");
-        xml.WriteAttributeString("edgedefault", "directed");
+        await xml.StartAsync("graph");
+        await xml.AttributeAsync("id", model.Shape == ExportShape.Statements ? "statements" : "actors");
+        await xml.AttributeAsync("edgedefault", "directed");
         await foreach (var node in model.NodesAsync(cancellationToken))
         {
-            xml.WriteStartElement("node", Namespace);
-            xml.WriteAttributeString("id", XmlText.Safe(node.Id));
-            Data(xml, "label", node.Label);
-            Data(xml, "type", node.Type);
-            Data(xml, "kind", node.Kind);
-            Data(xml, "aliases", node.Aliases);
-            Data(xml, "saidOn", node.SaidOn?.ToString());
-            Data(xml, "quote", node.Quote);
-            Data(xml, "summary", node.Summary);
-            Data(xml, "confidence", node.Confidence?.ToString("R", CultureInfo.InvariantCulture));
-            Data(xml, "retracted", node.Retracted is { } retracted ? (retracted ? "true" : "false") : null);
-            Data(xml, "url", node.Url);
-            Data(xml, "publisher", node.Publisher);
-            xml.WriteEndElement();
-            await XmlText.FlushNowAndThenAsync(xml);
+            await xml.StartAsync("node");
+            await xml.AttributeAsync("id", node.Id);
+            await DataAsync(xml, "label", node.Label);
+            await DataAsync(xml, "type", node.Type);
+            await DataAsync(xml, "kind", node.Kind);
+            await DataAsync(xml, "aliases", node.Aliases);
+            await DataAsync(xml, "saidOn", node.SaidOn?.ToString());
+            await DataAsync(xml, "quote", node.Quote);
+            await DataAsync(xml, "summary", node.Summary);
+            await DataAsync(xml, "confidence", node.Confidence?.ToString("R", CultureInfo.InvariantCulture));
+            await DataAsync(xml, "retracted", node.Retracted is { } retracted ? (retracted ? "true" : "false") : null);
+            await DataAsync(xml, "url", node.Url);
+            await DataAsync(xml, "publisher", node.Publisher);
+            await xml.EndAsync();
         }
 
         var number = 0;
         await foreach (var edge in model.EdgesAsync(cancellationToken))
         {
-            xml.WriteStartElement("edge", Namespace);
-            xml.WriteAttributeString("id", "e" + (++number).ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("source", XmlText.Safe(edge.Source));
-            xml.WriteAttributeString("target", XmlText.Safe(edge.Target));
-            Data(xml, "role", edge.Weight is null ? edge.Role : null);
-            Data(xml, "kind", edge.Kind);
-            Data(xml, "weight", edge.Weight?.ToString(CultureInfo.InvariantCulture));
-            Data(xml, "firstSaidOn", edge.Weight is null ? null : edge.FirstSaidOn?.ToString());
-            Data(xml, "lastSaidOn", edge.Weight is null ? null : edge.LastSaidOn?.ToString());
-            xml.WriteEndElement();
-            await XmlText.FlushNowAndThenAsync(xml);
+            await xml.StartAsync("edge");
+            await xml.AttributeAsync("id", "e" + (++number).ToString(CultureInfo.InvariantCulture));
+            await xml.AttributeAsync("source", edge.Source);
+            await xml.AttributeAsync("target", edge.Target);
+            await DataAsync(xml, "role", edge.Weight is null ? edge.Role : null);
+            await DataAsync(xml, "kind", edge.KindName);
+            await DataAsync(xml, "weight", edge.Weight?.ToString(CultureInfo.InvariantCulture));
+            await DataAsync(xml, "firstSaidOn", edge.Weight is null ? null : edge.FirstSaidOn?.ToString());
+            await DataAsync(xml, "lastSaidOn", edge.Weight is null ? null : edge.LastSaidOn?.ToString());
+            await xml.EndAsync();
         }
 
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        await xml.WriteEndDocumentAsync();
-        await xml.FlushAsync();
+        await xml.EndDocumentAsync();
     }
 
-    private static void Data(XmlWriter xml, string key, string? value)
+    private static async Task DataAsync(XmlOut xml, string key, string? value)
     {
         if (value is null)
         {
             return;
         }
 
-        xml.WriteStartElement("data", Namespace);
-        xml.WriteAttributeString("key", key);
-        xml.WriteString(XmlText.Safe(value));
-        xml.WriteEndElement();
+        await xml.StartAsync("data");
+        await xml.AttributeAsync("key", key);
+        await xml.TextAsync(value);
+        await xml.EndAsync();
     }
 }
 
-/// <summary>Text for XML exports.</summary>
-internal static class XmlText
+/// <summary>
+/// An XML document written only with asynchronous calls, so it can stream into an HTTP response (which refuses
+/// synchronous writes), in one namespace, leaving out every character XML 1.0 cannot hold (control characters, lone
+/// surrogates), so the file is well-formed whatever the data.
+/// </summary>
+internal sealed class XmlOut(Stream output, string ns) : IAsyncDisposable
 {
-    private static int _written;
+    private readonly XmlWriter _xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) });
 
-    /// <summary>The text without the characters XML 1.0 cannot hold at all (control characters, lone surrogates).</summary>
+    public async Task StartDocumentAsync(string root)
+    {
+        await _xml.WriteStartDocumentAsync();
+        await StartAsync(root);
+    }
+
+    public Task StartAsync(string name) => _xml.WriteStartElementAsync(null, name, ns);
+
+    public Task AttributeAsync(string name, string value) => _xml.WriteAttributeStringAsync(null, name, null, Safe(value));
+
+    public Task TextAsync(string text) => _xml.WriteStringAsync(Safe(text));
+
+    public Task ElementAsync(string name, string text) => _xml.WriteElementStringAsync(null, name, ns, Safe(text));
+
+    public Task EndAsync() => _xml.WriteEndElementAsync();
+
+    public async Task EndDocumentAsync()
+    {
+        await _xml.WriteEndDocumentAsync();
+        await _xml.FlushAsync();
+    }
+
+    public ValueTask DisposeAsync() => _xml.DisposeAsync();
+
+    /// <summary>The text without the characters XML 1.0 cannot hold at all.</summary>
     public static string Safe(string text)
     {
         if (IsSafe(text))
@@ -120,15 +141,6 @@ internal static class XmlText
         }
 
         return safe.ToString();
-    }
-
-    /// <summary>Flushes every few hundred elements, so a large export streams instead of filling the writer's buffer.</summary>
-    public static async Task FlushNowAndThenAsync(XmlWriter xml)
-    {
-        if (Interlocked.Increment(ref _written) % 512 == 0)
-        {
-            await xml.FlushAsync();
-        }
     }
 
     private static bool IsSafe(string text)

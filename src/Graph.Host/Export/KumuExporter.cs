@@ -13,7 +13,6 @@ namespace Graph.Host.Export;
 /// </summary>
 public static class KumuExporter
 {
-    public const string MediaType = "application/zip";
     public const string Elements = "elements.csv";
     public const string Connections = "connections.csv";
 
@@ -101,7 +100,7 @@ public static class KumuExporter
             csv.WriteField(edge.Source);
             csv.WriteField(edge.Target);
             csv.WriteField(edge.Role);
-            csv.WriteField(edge.Kind);
+            csv.WriteField(edge.KindName);
             csv.WriteField(edge.Weight?.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(edge.Weight is null ? edge.FirstSaidOn?.ToString() : null);
             csv.WriteField(edge.Weight is null ? null : edge.FirstSaidOn?.ToString());

@@ -159,8 +159,8 @@ public static class TransferEndpoints
 
         if (GraphFormats.All.TryGetValue(format, out var graphFormat))
         {
-            context.Response.ContentType = graphFormat.MediaType + (format == "kumu" ? "" : "; charset=utf-8");
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"graph-{shape}.{(format == "kumu" ? "zip" : format.Split('-')[0] == "cytoscape" ? "json" : format)}\"";
+            context.Response.ContentType = graphFormat.ContentType;
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"graph-{shape}.{graphFormat.Extension}\"";
             var model = new GraphExportModel(reader, filter, shape == "actors" ? ExportShape.Actors : ExportShape.Statements);
             await graphFormat.Write(context.Response.Body, model, context.RequestAborted);
             return;

@@ -110,6 +110,37 @@ public sealed class GraphExportTests
         Assert.All(edges, e => Assert.NotNull(e.Element(gexf + "color")));
     }
 
+    [Fact]
+    public async Task Every_format_streams_a_store_larger_than_any_writer_buffer_over_HTTP_which_refuses_synchronous_writes()
+    {
+        await using var service = GraphServiceFactory.With(new Dictionary<string, string> { ["Graph:LoadSampleData"] = "false" }, null);
+        using var client = service.CreateClient();
+        var quote = new string('q', 400);
+        var records = Enumerable.Range(0, 1_500).Select(i =>
+            $$"""{"type":"statement","id":"bulk-{{i}}","kind":"CRITICISE","speaker":{"id":"bulk-a"},"addressees":[{"id":"bulk-b"}],"quote":"{{quote}} {{i}}","sources":[{"publisher":"P{{i}}"}]}""")
+            .Prepend("""{"type":"organisation","id":"bulk-b","name":"Bulk B","kind":"NGO"}""")
+            .Prepend("""{"type":"organisation","id":"bulk-a","name":"Bulk A","kind":"NGO"}""");
+        using var import = await client.PostAsync("/import", new StringContent(string.Join("\n", records), System.Text.Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+
+        foreach (var format in new[] { "graphml", "gexf", "cytoscape", "kumu" })
+        {
+            using var response = await client.GetAsync($"/export?format={format}");
+            var body = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.True(HttpStatusCode.OK == response.StatusCode, $"{format}: {response.StatusCode}");
+            var statements = format switch
+            {
+                "graphml" or "gexf" => XDocument.Load(new MemoryStream(body)).Descendants().Count(e => e.Name.LocalName == "node" && e.Attribute("id")!.Value.StartsWith("statement:", StringComparison.Ordinal)),
+                "cytoscape" => System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("elements").GetProperty("nodes").EnumerateArray()
+                    .Count(n => n.GetProperty("data").GetProperty("id").GetString()!.StartsWith("statement:", StringComparison.Ordinal)),
+                _ => new StreamReader(new System.IO.Compression.ZipArchive(new MemoryStream(body)).GetEntry("elements.csv")!.Open()).ReadToEnd()
+                    .Split('\n').Count(line => line.StartsWith("statement:", StringComparison.Ordinal)),
+            };
+            Assert.True(statements == 1_500, $"{format}: {statements} statements in {body.Length} bytes");
+        }
+    }
+
     [Theory]
     [InlineData("aclu-northern-california")]
     [InlineData("ACLU of Northern California")]
