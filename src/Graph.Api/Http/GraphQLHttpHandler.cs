@@ -146,17 +146,8 @@ public sealed partial class GraphQLHttpHandler(
         var role = isMutation ? GraphRoles.Editor : GraphRoles.Reader;
         if (!GraphRoles.Allows(context.User, role))
         {
-            var known = context.User.Identity?.IsAuthenticated == true;
-            if (!known)
-            {
-                context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
-            }
-
-            await WriteRequestErrorAsync(context, known ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, responseType,
-                known ? "FORBIDDEN" : "UNAUTHENTICATED",
-                known
-                    ? $"{(isMutation ? "A mutation" : "A query")} needs the {role} role, which these credentials do not have."
-                    : $"{(isMutation ? "A mutation" : "A query")} needs the {role} role: send an API key (X-Api-Key header) or a bearer token.");
+            var (status, code, message) = GraphRoles.Refuse(context, isMutation ? "A mutation" : "A query", role);
+            await WriteRequestErrorAsync(context, status, responseType, code, message);
             return;
         }
 

@@ -57,7 +57,7 @@ public static class ImportCommand
         }
 
         output.WriteLine(report.Summary);
-        output.WriteLine(options.DryRun ? $"Checked against {destination}." : $"Written to {destination}.");
+        output.WriteLine(options.DryRun || report.Refused ? $"Checked against {destination}." : $"Written to {destination}.");
         return report.BadRecords == 0 ? 0 : 1;
     }
 

@@ -183,22 +183,10 @@ public static class GraphSecurityExtensions
                 return;
             }
 
-            var roles = policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>()
+            var role = policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>()
                 .SelectMany(r => r.AllowedRoles).FirstOrDefault() ?? GraphRoles.Reader;
-            var known = context.User.Identity?.IsAuthenticated == true;
-            if (!known)
-            {
-                context.Response.Headers.WWWAuthenticate = "Bearer, ApiKey";
-            }
-
-            await Results.Json(
-                new
-                {
-                    error = known
-                        ? $"This needs the {roles} role, which these credentials do not have."
-                        : $"This needs the {roles} role: send an API key (X-Api-Key header) or a bearer token.",
-                },
-                statusCode: known ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+            var (status, _, message) = GraphRoles.Refuse(context, "This", role);
+            await Results.Json(new { error = message }, statusCode: status).ExecuteAsync(context);
         }
     }
 }
