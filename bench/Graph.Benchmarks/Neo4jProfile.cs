@@ -76,7 +76,7 @@ public static class Neo4jProfile
 
         yield return Compiled("actor-network, criticism", CypherStatements.ActorNetwork(new StatementFilter(Kinds: [StatementKind.Criticise]), 50));
         yield return Compiled("find-shortest-paths, 3 hops", CypherStatements.FindPaths(new PathQuery("p0", "o1", 3, everyLink, true, 10)));
-        yield return Compiled("neighbourhood, 1 hop, criticism in 2020", CypherStatements.Neighbourhood("o100", 1, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
-        yield return Compiled("neighbourhood, 2 hops, criticism in 2020", CypherStatements.Neighbourhood("o100", 2, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
+        yield return Compiled("neighbourhood, 1 hop, criticism in 2020", CypherStatements.Neighbourhood(new NeighbourhoodQuery("o100", 1, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new HashSet<StatementRole> { StatementRole.Addressee })));
+        yield return Compiled("neighbourhood, 2 hops, criticism in 2020", CypherStatements.Neighbourhood(new NeighbourhoodQuery("o100", 2, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new HashSet<StatementRole> { StatementRole.Addressee })));
     }
 }

@@ -70,8 +70,8 @@ public sealed record Neo4jQuestion(string Name, string GraphQL, IReadOnlyList<Co
             new { }),
         new(
             "neighbourhood (2 hops)",
-            """{ neighbourhood(actor: { id: "o100" }, depth: 2, kinds: [CRITICISE], saidFrom: "2020", saidTo: "2020") { nodes { id name } edges { id type source target kind saidOn } } }""",
-            [CypherStatements.Neighbourhood("o100", 2, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31))],
+            """{ neighbourhood(actor: { id: "o100" }, depth: 2, kinds: [CRITICISE], saidFrom: "2020", saidTo: "2020", roles: [ADDRESSEE]) { nodes { id name } edges { id type source target kind saidOn } } }""",
+            [CypherStatements.Neighbourhood(new NeighbourhoodQuery("o100", 2, [StatementKind.Criticise], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), new HashSet<StatementRole> { StatementRole.Addressee }))],
             """
             MATCH (start:Actor {id: $id})
             CALL (start) {

@@ -15,8 +15,6 @@ public sealed partial class EmbeddedGraphReader
 
     private static readonly HashSet<string> DerivedTypes = [.. StatementKinds.DerivedRelationshipTypes];
 
-    private static readonly HashSet<string> NetworkTypes = [.. RelationshipTypes.Network];
-
     /// <inheritdoc/>
     public Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(graph.Read(g =>
@@ -38,33 +36,62 @@ public sealed partial class EmbeddedGraphReader
         }));
 
     /// <inheritdoc/>
-    public Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default) =>
+    public Task<NetworkView> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(graph.Read(g =>
         {
-            if (g.Node(actorId) is not { } start || !start.HasLabel(NodeLabels.Actor))
+            if (g.Node(query.ActorId) is not { } start || !start.HasLabel(NodeLabels.Actor))
             {
                 return new NetworkView([], []);
             }
 
-            var kindNames = kinds is { Count: > 0 } ? kinds.Select(GraphEnums.Name).ToHashSet(StringComparer.Ordinal) : null;
+            var kindNames = query.Kinds is { Count: > 0 } kinds ? kinds.Select(GraphEnums.Name).ToHashSet(StringComparer.Ordinal) : null;
+            var roles = query.RolesAsked;
+            var actorTypes = new HashSet<string>(RelationshipTypes.Structural, StringComparer.Ordinal);
+            if (roles.Contains(StatementRole.Addressee))
+            {
+                actorTypes.UnionWith(DerivedTypes);
+            }
+
+            // The roles other than addressee have no actor-to-actor relationship: they are reached through the statement.
+            var roleTypes = roles.Where(r => r != StatementRole.Addressee).Select(Projection.Reading.StatementRoles.RelationshipType).ToHashSet(StringComparer.Ordinal);
+
             bool Counts(GraphRelationship r) =>
                 StructuralTypes.Contains(r.Type)
-                || (DerivedTypes.Contains(r.Type)
-                    && (kindNames is null || kindNames.Contains((string)r.Get(PropertyKeys.Kind)!))
-                    && WithinDates(r.Get(PropertyKeys.SaidOnStart) as string, r.Get(PropertyKeys.SaidOnEnd) as string, saidFrom, saidTo));
+                || ((kindNames is null || kindNames.Contains((string)r.Get(PropertyKeys.Kind)!))
+                    && WithinDates(r.Get(PropertyKeys.SaidOnStart) as string, r.Get(PropertyKeys.SaidOnEnd) as string, query.SaidFrom, query.SaidTo));
+
+            bool StatementCounts(GraphNode s) =>
+                !IsRetracted(s)
+                && (kindNames is null || kindNames.Contains(s.GetString(PropertyKeys.Kind)!))
+                && WithinDates(s.GetString(PropertyKeys.SaidOnStart), s.GetString(PropertyKeys.SaidOnEnd), query.SaidFrom, query.SaidTo);
+
+            // Edges from an actor's own statements to the actors in them, in the roles reached through the statement.
+            IEnumerable<NetworkEdgeView> RoleEdgesFrom(GraphNode speaker) => roleTypes.Count == 0
+                ? []
+                : speaker.Out(RelationshipTypes.Made).Select(m => m.To).Where(StatementCounts)
+                    .SelectMany(s => s.Out(roleTypes).Where(r => r.To.HasLabel(NodeLabels.Actor)).Select(r => ToRoleEdge(speaker, s, r)));
+
+            IEnumerable<GraphNode> RoleNeighbours(GraphNode actor) => roleTypes.Count == 0
+                ? []
+                : RoleEdgesFrom(actor).Select(e => g.Node(e.Target)!)
+                    .Concat(actor.In(roleTypes).Select(r => r.From).Where(s => s.HasLabel(NodeLabels.Statement) && StatementCounts(s))
+                        .SelectMany(s => s.In(RelationshipTypes.Made).Select(m => m.From)));
 
             var reached = new HashSet<GraphNode> { start };
             var frontier = new List<GraphNode> { start };
-            for (var hop = 0; hop < depth && frontier.Count > 0; hop++)
+            for (var hop = 0; hop < query.Depth && frontier.Count > 0; hop++)
             {
                 frontier = [.. frontier
-                    .SelectMany(n => n.Out(NetworkTypes).Where(Counts).Select(r => r.To).Concat(n.In(NetworkTypes).Where(Counts).Select(r => r.From)))
+                    .SelectMany(n => n.Out(actorTypes).Where(Counts).Select(r => r.To)
+                        .Concat(n.In(actorTypes).Where(Counts).Select(r => r.From))
+                        .Concat(RoleNeighbours(n)))
                     .Where(reached.Add)];
             }
 
             var edges = reached
-                .SelectMany(n => n.Out(NetworkTypes).Where(r => Counts(r) && reached.Contains(r.To)))
-                .Select(ToNetworkEdge)
+                .SelectMany(n => n.Out(actorTypes).Where(r => Counts(r) && reached.Contains(r.To)).Select(ToNetworkEdge)
+                    .Concat(RoleEdgesFrom(n).Where(e => reached.Contains(g.Node(e.Target)!))))
+                .DistinctBy(e => e.Id, StringComparer.Ordinal)
                 .OrderBy(e => e.Id, StringComparer.Ordinal)
                 .ToList();
             return new NetworkView([.. reached.OrderBy(n => n.Id, StringComparer.Ordinal).Select(ToActor)], edges);
@@ -166,7 +193,19 @@ public sealed partial class EmbeddedGraphReader
         r.Get(PropertyKeys.Kind) is string kind ? GraphEnums.Parse<StatementKind>(kind) : null,
         r.Get(PropertyKeys.StatementId) as string,
         ParseDate(r.Get(PropertyKeys.SaidOn) as string),
-        r.Type == RelationshipTypes.AffiliatedWith ? r.Get(PropertyKeys.Role) as string : null);
+        r.Type == RelationshipTypes.AffiliatedWith ? r.Get(PropertyKeys.Role) as string : null,
+        DerivedTypes.Contains(r.Type) ? StatementRole.Addressee : null);
+
+    private static NetworkEdgeView ToRoleEdge(GraphNode speaker, GraphNode statement, GraphRelationship role) => new(
+        $"{role.Type}:{speaker.Id}:{role.To.Id}:{statement.Id}",
+        role.Type,
+        speaker.Id,
+        role.To.Id,
+        GraphEnums.Parse<StatementKind>(statement.GetString(PropertyKeys.Kind)!),
+        statement.Id,
+        ParseDate(statement.GetString(PropertyKeys.SaidOn)),
+        null,
+        Projection.Reading.StatementRoles.Of(role.Type));
 
     /// <summary>Nodes a path may step to from <paramref name="node"/>: any direction, never into a retracted statement.</summary>
     private static IEnumerable<(GraphRelationship Step, GraphNode Next)> PathSteps(GraphNode node, HashSet<string> types) =>

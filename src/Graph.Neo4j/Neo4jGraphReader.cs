@@ -1,6 +1,5 @@
 using Graph.Abstractions.Actors;
 using Graph.Abstractions.Organisations;
-using Graph.Abstractions.Statements;
 using Graph.Neo4j.Client;
 using Graph.Neo4j.Cypher;
 using Graph.Projection.Model;
@@ -86,16 +85,16 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
     }
 
     /// <inheritdoc/>
-    public async Task<NetworkView> GetNeighbourhoodAsync(
-        string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default)
+    public async Task<NetworkView> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(CypherStatements.Neighbourhood(actorId, depth, kinds, saidFrom, saidTo), cancellationToken);
+        var result = await ReadAsync(CypherStatements.Neighbourhood(query), cancellationToken);
         var actors = result.Records.Select(r => Neo4jViews.Actor(r["actor"])).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var reached = actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var edges = result.Records
             .SelectMany(r => r["edges"].EnumerateArray())
             .Select(Neo4jViews.NetworkEdge)
             .Where(e => reached.Contains(e.Target))
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
         return new NetworkView(actors, edges);

@@ -112,7 +112,8 @@ internal static class Neo4jViews
             String(edge, PropertyKeys.Kind) is { } kind ? GraphEnums.Parse<StatementKind>(kind) : null,
             String(edge, PropertyKeys.StatementId),
             Date(edge, PropertyKeys.SaidOn),
-            type == RelationshipTypes.AffiliatedWith ? String(edge, PropertyKeys.Role) : null);
+            type == RelationshipTypes.AffiliatedWith ? String(edge, PropertyKeys.Role) : null,
+            StatementRoles.Of(type) ?? (String(edge, PropertyKeys.StatementId) is null ? null : StatementRole.Addressee));
     }
 
     public static WeightedEdgeView WeightedEdge(Client.Neo4jRecord record) => new(

@@ -187,7 +187,7 @@ public sealed class LimitTests(GraphServiceFactory service)
 
         public Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<PathView>>(cancellationToken);
 
-        public Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<Abstractions.Statements.StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default) => FailAsync<NetworkView>(cancellationToken);
+        public Task<NetworkView> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default) => FailAsync<NetworkView>(cancellationToken);
 
         public Task<ActorNetworkView> GetActorNetworkAsync(StatementFilter filter, int limit, CancellationToken cancellationToken = default) => FailAsync<ActorNetworkView>(cancellationToken);
 

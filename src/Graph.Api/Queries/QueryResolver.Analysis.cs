@@ -35,7 +35,8 @@ public sealed partial class QueryResolver
         }
     }
 
-    public async Task<NetworkView> Neighbourhood(Abstractions.Actors.ActorReference actor, int? depth, StatementKind[]? kinds, PartialDate? saidFrom, PartialDate? saidTo, CancellationToken cancellationToken)
+    public async Task<NetworkView> Neighbourhood(
+        Abstractions.Actors.ActorReference actor, int? depth, StatementKind[]? kinds, PartialDate? saidFrom, PartialDate? saidTo, StatementRole[]? roles, CancellationToken cancellationToken)
     {
         var hops = depth ?? 1;
         if (hops is < 1 or > NetworkView.MaxDepth)
@@ -43,7 +44,8 @@ public sealed partial class QueryResolver
             throw ApiErrors.Input("INVALID_VALUE", "depth", $"depth is {hops}; a neighbourhood reaches 1 to {NetworkView.MaxDepth} hops out.");
         }
 
-        return await reader.GetNeighbourhoodAsync((await lookup.ResolveAsync(actor, "actor"))!, hops, kinds, saidFrom?.Start, saidTo?.End, cancellationToken);
+        var query = new NeighbourhoodQuery((await lookup.ResolveAsync(actor, "actor"))!, hops, kinds, saidFrom?.Start, saidTo?.End, roles?.ToHashSet());
+        return await reader.GetNeighbourhoodAsync(query, cancellationToken);
     }
 
     public async Task<ActorNetworkView> ActorNetwork(StatementFilterInput? filter, int? first, CancellationToken cancellationToken) =>

@@ -37,6 +37,7 @@ public static class GraphSchema
             builder.Types.Include<StanceResolver, StanceView>("Stance");
             builder.Types.Include<PathLink>("PathLink");
             builder.Types.Include<CountDimension>("CountDimension");
+            builder.Types.Include<StatementRole>("StatementRole");
             builder.Types.Include<StatementKind>("StatementKind");
             builder.Types.Include<DatePrecision>("DatePrecision");
             builder.Types.Include<OrganisationKind>("OrganisationKind");

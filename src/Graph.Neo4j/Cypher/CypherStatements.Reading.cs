@@ -166,46 +166,86 @@ public static partial class CypherStatements
     }
 
     /// <summary>
-    /// An actor's ego network: the actors within <paramref name="depth"/> hops through statements' speaker-to-addressee
-    /// edges (of the kinds and dates asked for) and structural links, found a hop at a time so each actor is expanded
-    /// at most once a hop, however many paths lead to it; and every such edge among them.
+    /// An actor's ego network: the actors within the query's depth through statements (speaker-to-addressee edges,
+    /// and from a speaker through its statement to the actors in the other roles asked for, of the kinds and dates
+    /// asked for) and structural links, found a hop at a time so each actor is expanded at most once a hop, however
+    /// many paths lead to it; and every such edge among them.
     /// </summary>
-    public static CompiledQuery Neighbourhood(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo)
+    public static CompiledQuery Neighbourhood(NeighbourhoodQuery query)
     {
-        // A kind has its own derived type, so the kinds asked for are the types expanded, not a filter after it.
-        var types = string.Join("|", kinds is { Count: > 0 }
-            ? [.. kinds.Distinct().Order().Select(StatementKinds.DerivedRelationshipType), .. RelationshipTypes.Structural]
-            : RelationshipTypes.Network);
-        var conditions = new List<string>();
-        var parameters = new Dictionary<string, object?> { ["id"] = actorId };
+        var roles = query.RolesAsked;
+        var kinds = query.Kinds is { Count: > 0 } asked ? asked.Distinct().Order().ToList() : null;
 
-        if (saidFrom is { } from)
+        // A kind has its own derived type, so the kinds asked for are the types expanded, not a filter after it.
+        IEnumerable<string> derived = !roles.Contains(StatementRole.Addressee) ? []
+            : kinds is not null ? kinds.Select(StatementKinds.DerivedRelationshipType)
+            : StatementKinds.DerivedRelationshipTypes;
+        var types = string.Join("|", derived.Concat(RelationshipTypes.Structural));
+        var roleTypes = string.Join("|", roles.Where(r => r != StatementRole.Addressee).Order().Select(StatementRoles.RelationshipType));
+
+        var conditions = new List<string>();
+        var statementConditions = new List<string> { $"NOT coalesce(s.{P.Retracted}, false)" };
+        var parameters = new Dictionary<string, object?> { ["id"] = query.ActorId };
+        if (query.SaidFrom is { } from)
         {
             conditions.Add($"r.{P.SaidOnEnd} >= $saidFrom");
+            statementConditions.Add($"s.{P.SaidOnEnd} >= $saidFrom");
             parameters["saidFrom"] = IsoDate(from);
         }
 
-        if (saidTo is { } to)
+        if (query.SaidTo is { } to)
         {
             conditions.Add($"r.{P.SaidOnStart} <= $saidTo");
+            statementConditions.Add($"s.{P.SaidOnStart} <= $saidTo");
             parameters["saidTo"] = IsoDate(to);
+        }
+
+        if (kinds is not null && roleTypes.Length > 0)
+        {
+            statementConditions.Add($"s.{P.Kind} IN $kinds");
+            parameters["kinds"] = kinds.Select(GraphEnums.Name).ToArray();
         }
 
         var counts = conditions.Count == 0
             ? "true"
             : $"(type(r) IN [{string.Join(", ", RelationshipTypes.Structural.Select(t => $"'{t}'"))}] OR ({string.Join(" AND ", conditions)}))";
-        var hops = string.Concat(Enumerable.Range(1, depth).Select(hop => $$"""
+        var statementCounts = string.Join(" AND ", statementConditions);
+        var throughStatements = roleTypes.Length == 0 ? "" : $$"""
+
+                  UNION
+                  MATCH (node)-[:{{RelationshipTypes.Made}}]->(s:{{NodeLabels.Statement}})-[:{{roleTypes}}]->(next:{{NodeLabels.Actor}})
+                  WHERE {{statementCounts}}
+                  RETURN next
+                  UNION
+                  MATCH (node)<-[:{{roleTypes}}]-(s:{{NodeLabels.Statement}})<-[:{{RelationshipTypes.Made}}]-(next:{{NodeLabels.Actor}})
+                  WHERE {{statementCounts}}
+                  RETURN next
+            """;
+        var hops = string.Concat(Enumerable.Range(1, query.Depth).Select(hop => $$"""
             CALL (frontier) {
               UNWIND frontier AS node
-              MATCH (node)-[r:{{types}}]-(next:{{NodeLabels.Actor}})
-              WHERE {{counts}}
+              CALL (node) {
+                  MATCH (node)-[r:{{types}}]-(next:{{NodeLabels.Actor}})
+                  WHERE {{counts}}
+                  RETURN next{{throughStatements}}
+              }
               RETURN collect(DISTINCT next) AS found
             }
             WITH start, reached + found AS reached, found AS frontier
 
             """));
+        var roleEdges = roleTypes.Length == 0 ? "[] AS through" : $$"""
+            CALL (actor, reached) {
+              MATCH (actor)-[:{{RelationshipTypes.Made}}]->(s:{{NodeLabels.Statement}})-[r:{{roleTypes}}]->(other:{{NodeLabels.Actor}})
+              WHERE other IN reached AND {{statementCounts}}
+              RETURN collect({type: type(r), start: actor.{{P.Id}}, end: other.{{P.Id}}, {{P.Key}}: s.{{P.Id}}, {{P.Kind}}: s.{{P.Kind}},
+                {{P.StatementId}}: s.{{P.Id}}, {{P.SaidOn}}: s.{{P.SaidOn}}}) AS through
+            }
+            """;
+        var name = $"neighbourhood-{query.Depth}-deep{(kinds is not null ? "-of-kinds" : "")}{(conditions.Count > 0 ? "-dated" : "")}"
+            + (roles.Count == StatementRoles.All.Count ? "" : "-" + (roles.Count == 0 ? "no-roles" : string.Join("-", roles.Order().Select(r => Kebab(r.ToString())))));
         var statement = Statement(
-            $"neighbourhood-{depth}-deep{(kinds is { Count: > 0 } ? "-of-kinds" : "")}{(conditions.Count > 0 ? "-dated" : "")}",
+            name,
             $$"""
             MATCH (start:{{NodeLabels.Actor}} {{{P.Id}}: $id})
             WITH start, [start] AS reached, [start] AS frontier
@@ -215,9 +255,10 @@ public static partial class CypherStatements
               MATCH (actor)-[r:{{types}}]->(other:{{NodeLabels.Actor}})
               WHERE other IN reached AND {{counts}}
               RETURN collect({type: type(r), start: actor.{{P.Id}}, end: other.{{P.Id}}, {{P.Key}}: r.{{P.Key}}, {{P.Kind}}: r.{{P.Kind}},
-                {{P.StatementId}}: r.{{P.StatementId}}, {{P.SaidOn}}: r.{{P.SaidOn}}, {{P.Role}}: r.{{P.Role}}}) AS edges
+                {{P.StatementId}}: r.{{P.StatementId}}, {{P.SaidOn}}: r.{{P.SaidOn}}, {{P.Role}}: r.{{P.Role}}}) AS direct
             }
-            RETURN actor {{ActorMap}} AS actor, edges
+            {{(roleTypes.Length == 0 ? "WITH actor, direct, [] AS through" : roleEdges)}}
+            RETURN actor {{ActorMap}} AS actor, direct + through AS edges
             """,
             parameters);
         return new CompiledQuery(statement, parameters);

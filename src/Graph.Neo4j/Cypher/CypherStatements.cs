@@ -80,8 +80,11 @@ public static partial class CypherStatements
         .. Enumerable.Range(1, PathQuery.MaxHopsAllowed).SelectMany(hops => new[] { true, false }.Select(shortest =>
             FindPaths(new PathQuery("nicole-ozer", "microsoft", hops, new HashSet<PathLink>(Enum.GetValues<PathLink>()), shortest, 10)).Statement)),
         FindPaths(new PathQuery("nicole-ozer", "microsoft", 3, new HashSet<PathLink> { PathLink.Statements }, true, 10)).Statement,
-        .. Enumerable.Range(1, NetworkView.MaxDepth).Select(depth => Neighbourhood("amazon", depth, null, null, null).Statement),
-        Neighbourhood("amazon", 2, [StatementKind.Criticise], new DateOnly(2020, 6, 1), new DateOnly(2021, 6, 1)).Statement,
+        .. Enumerable.Range(1, NetworkView.MaxDepth).Select(depth => Neighbourhood(new NeighbourhoodQuery("amazon", depth)).Statement),
+        Neighbourhood(new NeighbourhoodQuery("amazon", 2, [StatementKind.Criticise], new DateOnly(2020, 6, 1), new DateOnly(2021, 6, 1))).Statement,
+        Neighbourhood(new NeighbourhoodQuery("amazon", 1, Roles: new HashSet<StatementRole> { StatementRole.Addressee })).Statement,
+        Neighbourhood(new NeighbourhoodQuery("amazon", 2, [StatementKind.Appeal], Roles: new HashSet<StatementRole> { StatementRole.Exemplar, StatementRole.Subject })).Statement,
+        Neighbourhood(new NeighbourhoodQuery("amazon", 1, Roles: new HashSet<StatementRole>())).Statement,
         Stances,
     ];
 

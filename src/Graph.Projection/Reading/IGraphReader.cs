@@ -1,6 +1,5 @@
 using Graph.Abstractions.Actors;
 using Graph.Abstractions.Organisations;
-using Graph.Abstractions.Statements;
 
 namespace Graph.Projection.Reading;
 
@@ -43,10 +42,11 @@ public interface IGraphReader
     Task<IReadOnlyList<PathView>> FindPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The actors within <paramref name="depth"/> hops of an actor, through statements (speaker to addressee, of the
-    /// given kinds and dates), affiliations and part-of links, and every such edge among them.
+    /// The actors within the query's depth of an actor, through statements (from the speaker to each actor in the
+    /// roles asked for, of the given kinds and dates, never retracted), affiliations and part-of links, and every such
+    /// edge among them.
     /// </summary>
-    Task<NetworkView> GetNeighbourhoodAsync(string actorId, int depth, IReadOnlyList<StatementKind>? kinds, DateOnly? saidFrom, DateOnly? saidTo, CancellationToken cancellationToken = default);
+    Task<NetworkView> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The statements matching a filter collapsed into weighted speaker-to-addressee edges per kind, the heaviest

@@ -12,6 +12,8 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
 {
     private static readonly IReadOnlySet<PathLink> EveryLink = Enum.GetValues<PathLink>().ToHashSet();
 
+    private static readonly IReadOnlySet<StatementRole> AddresseesOnly = new HashSet<StatementRole> { StatementRole.Addressee };
+
     // Only generated statements are dated before December 2019, so this filter leaves the sample data out.
     private static readonly StatementFilter GeneratedOnly = new(SaidTo: new DateOnly(2019, 11, 30));
 
@@ -92,7 +94,8 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
     [MemberData(nameof(Stores))]
     public async Task Amazons_neighbourhood_shows_its_critics_its_chief_and_whom_it_supported(string store)
     {
-        var network = await Reader(store).GetNeighbourhoodAsync("amazon", 1, [StatementKind.Criticise, StatementKind.Demand, StatementKind.Support], null, null);
+        var network = await Reader(store).GetNeighbourhoodAsync(
+            new NeighbourhoodQuery("amazon", 1, [StatementKind.Criticise, StatementKind.Demand, StatementKind.Support], Roles: AddresseesOnly));
 
         Assert.Equal(["amazon", "black-lives-matter", "jeff-bezos", "nicole-ozer"], network.Nodes.Select(n => n.Id));
         Assert.Equal(
@@ -114,8 +117,8 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
     [MemberData(nameof(Stores))]
     public async Task A_neighbourhood_keeps_to_the_dates_asked_for(string store)
     {
-        var june = await Reader(store).GetNeighbourhoodAsync("amazon", 2, null, new DateOnly(2020, 6, 9), new DateOnly(2020, 6, 30));
-        var later = await Reader(store).GetNeighbourhoodAsync("amazon", 2, null, new DateOnly(2021, 1, 1), null);
+        var june = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery("amazon", 2, null, new DateOnly(2020, 6, 9), new DateOnly(2020, 6, 30), AddresseesOnly));
+        var later = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery("amazon", 2, null, new DateOnly(2021, 1, 1), null));
 
         // A statement dated only "2020" may fall in June 2020, so it counts.
         Assert.Contains(june.Edges, e => e.Type == "SUPPORTED" && e.Source == "amazon" && e.SaidOn == PartialDate.Parse("2020"));
@@ -123,6 +126,53 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
         Assert.Contains(june.Nodes, n => n.Id == "aclu-northern-california");
         Assert.All(later.Edges, e => Assert.Contains(e.Type, new[] { "AFFILIATED_WITH", "PART_OF" }));
         Assert.Equal(["amazon", "jeff-bezos"], later.Nodes.Select(n => n.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Amazons_neighbourhood_over_every_role_reaches_whoever_cited_it_as_an_example(string store)
+    {
+        var everyRole = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery("amazon", 1, [StatementKind.Appeal]));
+        var addressees = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery("amazon", 1, [StatementKind.Appeal], Roles: AddresseesOnly));
+        var none = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery("amazon", 1, Roles: new HashSet<StatementRole>()));
+
+        var cited = Assert.Single(everyRole.Edges, e => e.TargetRole == StatementRole.Exemplar);
+        Assert.Equal(("CITES_EXEMPLAR", "aclu", "amazon", "aclu-urges-microsoft-to-follow-ibm-and-amazon", StatementKind.Appeal),
+            (cited.Type, cited.Source, cited.Target, cited.StatementId, cited.Kind));
+        Assert.Contains(everyRole.Nodes, n => n.Id == "aclu");
+        Assert.DoesNotContain(addressees.Nodes, n => n.Id == "aclu");
+        Assert.All(addressees.Edges.Where(e => e.StatementId is not null), e => Assert.Equal(StatementRole.Addressee, e.TargetRole));
+        Assert.All(none.Edges, e => Assert.Contains(e.Type, new[] { "AFFILIATED_WITH", "PART_OF" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Generated_neighbourhoods_link_speakers_to_exemplars_and_subjects_as_their_facts_give(string store)
+    {
+        var roles = new HashSet<StatementRole> { StatementRole.Exemplar, StatementRole.Subject };
+        var kinds = new[] { StatementKind.Appeal, StatementKind.Criticise, StatementKind.Demand };
+        var facts = fixture.Generated.Statements.Where(f => !f.Retracted && kinds.Contains(f.Kind)).ToList();
+        var linked = 0;
+        foreach (var centre in new[] { "gen-org-3", "gen-org-7", "gen-person-2" })
+        {
+            var network = await Reader(store).GetNeighbourhoodAsync(new NeighbourhoodQuery(centre, 1, kinds, Roles: roles));
+            var nodes = network.Nodes.Select(n => n.Id).ToHashSet();
+            var expected = facts
+                .SelectMany(f => f.ExemplarIds.Select(e => ("CITES_EXEMPLAR", f.SpeakerId, e, f.Id))
+                    .Concat(f.SubjectIds.Select(s => ("CONCERNS", f.SpeakerId, s, f.Id))))
+                .Distinct()
+                .ToList();
+            var reachedByStatements = expected.Where(e => e.SpeakerId == centre || e.Item3 == centre).SelectMany(e => new[] { e.SpeakerId, e.Item3 }).ToHashSet();
+            var reachedByLinks = network.Edges.Where(e => e.StatementId is null && (e.Source == centre || e.Target == centre)).SelectMany(e => new[] { e.Source, e.Target });
+
+            Assert.Equal([.. reachedByStatements.Concat(reachedByLinks).Append(centre).Distinct().Order(StringComparer.Ordinal)], nodes.Order(StringComparer.Ordinal));
+            Assert.Equal(
+                expected.Where(e => nodes.Contains(e.SpeakerId) && nodes.Contains(e.Item3)).Select(e => $"{e.Item1}:{e.SpeakerId}:{e.Item3}:{e.Id}").Order(StringComparer.Ordinal),
+                network.Edges.Where(e => e.StatementId is not null).Select(e => e.Id).Order(StringComparer.Ordinal));
+            linked += reachedByStatements.Count;
+        }
+
+        Assert.True(linked > 3, $"Only {linked} actors were linked through exemplars and subjects; the test would prove little.");
     }
 
     [Theory]
