@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Graph.Abstractions.Actors;
 using Graph.Abstractions.Statements;
 using Graph.Neo4j.Cypher;
 using Graph.Projection.Reading;
@@ -44,7 +43,11 @@ public static class Neo4jProfile
         var appealsAndDemands = new StatementFilter(Kinds: [StatementKind.Appeal, StatementKind.Demand]);
         var everyLink = new HashSet<PathLink>(Enum.GetValues<PathLink>());
         yield return Fixed(CypherStatements.ActorsById, new() { ["ids"] = new[] { "o1", "o100", "p100" } });
-        yield return Fixed(CypherStatements.FindActors, new() { ["text"] = ActorNames.Normalise("Person 100"), ["label"] = null, ["limit"] = 20L });
+        var person100 = new ActorSearch("Person 100");
+        yield return Fixed(CypherStatements.FindActors(ActorOrder.Relevance), new()
+        {
+            ["text"] = person100.NormalisedText, ["words"] = person100.Words.ToArray(), ["label"] = null, ["skip"] = 0L, ["limit"] = 20L,
+        });
         yield return Fixed(CypherStatements.StatementsById, new() { ["ids"] = new[] { "s1", "s100", "s1000" } });
         yield return Fixed(CypherStatements.OrganisationParts, new() { ["id"] = "o0" });
         yield return Fixed(CypherStatements.OrganisationMembers, new() { ["id"] = "o0" });

@@ -20,25 +20,75 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             .ToList()));
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<ActorView>> FindActorsAsync(string text, ActorType? type, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ActorView>> FindActorsAsync(ActorSearch search, CancellationToken cancellationToken = default)
     {
-        var wanted = ActorNames.Normalise(text);
-        var label = type switch
+        var text = search.NormalisedText;
+        var words = search.Words;
+        var label = search.Type switch
         {
             ActorType.Organisation => NodeLabels.Organisation,
             ActorType.Person => NodeLabels.Person,
             _ => NodeLabels.Actor,
         };
+
+        // 0: a name or alias is the text; 1: one holds it as typed; 2: one holds its words in any order.
+        int? Rank(GraphNode actor)
+        {
+            if (text is null)
+            {
+                return 0;
+            }
+
+            var names = NormalisedNames(actor).ToList();
+            return names.Contains(text, StringComparer.Ordinal) ? 0
+                : names.Any(n => n.Contains(text, StringComparison.Ordinal)) ? 1
+                : words.Count > 0 && names.Any(n => words.All(w => n.Contains(w, StringComparison.Ordinal))) ? 2
+                : null;
+        }
+
         return Task.FromResult<IReadOnlyList<ActorView>>(graph.Read(g =>
         {
-            var exact = g.ActorsNamed(wanted).Where(n => n.HasLabel(label)).OrderBy(n => n.Id, StringComparer.Ordinal);
-            var partial = g.NodesWithLabel(label)
-                .Where(n => !exact.Contains(n) && NormalisedNames(n).Any(name => name.Contains(wanted, StringComparison.Ordinal)))
-                .OrderBy(n => n.GetString(PropertyKeys.NormalisedName), StringComparer.Ordinal)
-                .ThenBy(n => n.Id, StringComparer.Ordinal);
-            return exact.Concat(partial).Take(limit).Select(ToActor).ToList();
+            var found = g.NodesWithLabel(label).Select(n => (Node: n, Rank: Rank(n))).Where(m => m.Rank is not null);
+            var ordered = search.Order switch
+            {
+                ActorOrder.StatementCount => found.OrderByDescending(m => StatementCount(m.Node)),
+                ActorOrder.Name => found.OrderBy(m => 0),
+                _ => found.OrderBy(m => m.Rank),
+            };
+            return ordered
+                .ThenBy(m => m.Node.GetString(PropertyKeys.NormalisedName), StringComparer.Ordinal)
+                .ThenBy(m => m.Node.Id, StringComparer.Ordinal)
+                .Skip(search.Skip)
+                .Take(search.Limit)
+                .Select(m => ToActor(m.Node))
+                .ToList();
         }));
     }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TopicView>> FindTopicsAsync(string? text, int skip, int limit, CancellationToken cancellationToken = default)
+    {
+        var words = Topics.WordsOf(text);
+        return Task.FromResult<IReadOnlyList<TopicView>>(graph.Read(g => g.NodesWithLabel(NodeLabels.Topic)
+            .Select(t => (Topic: t, Name: t.GetString(PropertyKeys.Name)!))
+            .Where(t => words.All(w => t.Topic.Id.Contains(w, StringComparison.Ordinal)))
+            .Select(t => (t.Topic, t.Name, Count: t.Topic.In(RelationshipTypes.About).Count(r => !IsRetracted(r.From))))
+            .OrderByDescending(t => t.Count)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ThenBy(t => t.Topic.Id, StringComparer.Ordinal)
+            .Skip(skip)
+            .Take(limit)
+            .Select(t => new TopicView(t.Topic.Id, t.Name))
+            .ToList()));
+    }
+
+    /// <summary>How many statements, retracted ones left out, an actor takes part in, in any role.</summary>
+    private static int StatementCount(GraphNode actor) =>
+        actor.Out(RelationshipTypes.Made).Select(r => r.To)
+            .Concat(actor.In(StatementRoles).Select(r => r.From))
+            .Where(s => !IsRetracted(s))
+            .Distinct()
+            .Count();
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>

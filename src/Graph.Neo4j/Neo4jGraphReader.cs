@@ -1,5 +1,6 @@
 using Graph.Abstractions.Actors;
 using Graph.Abstractions.Organisations;
+using Graph.Abstractions.Statements;
 using Graph.Neo4j.Client;
 using Graph.Neo4j.Cypher;
 using Graph.Projection.Model;
@@ -23,17 +24,31 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ActorView>> FindActorsAsync(string text, ActorType? type, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActorView>> FindActorsAsync(ActorSearch search, CancellationToken cancellationToken = default)
     {
-        var label = type switch
+        var label = search.Type switch
         {
             ActorType.Organisation => NodeLabels.Organisation,
             ActorType.Person => NodeLabels.Person,
             _ => null,
         };
         var result = await ReadAsync(
-            CypherStatements.FindActors, cancellationToken, ("text", ActorNames.Normalise(text)), ("label", label), ("limit", (long)limit));
+            CypherStatements.FindActors(search.Order),
+            cancellationToken,
+            ("text", search.NormalisedText),
+            ("words", search.Words.ToArray()),
+            ("label", label),
+            ("skip", (long)search.Skip),
+            ("limit", (long)search.Limit));
         return [.. result.Records.Select(r => Neo4jViews.Actor(r["actor"]))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<TopicView>> FindTopicsAsync(string? text, int skip, int limit, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(
+            CypherStatements.FindTopics, cancellationToken, ("words", Topics.WordsOf(text)), ("skip", (long)skip), ("limit", (long)limit));
+        return [.. result.Records.Select(r => new TopicView(r["id"].GetString()!, r["name"].GetString()!))];
     }
 
     /// <inheritdoc/>

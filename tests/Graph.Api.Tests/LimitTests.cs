@@ -175,7 +175,9 @@ public sealed class LimitTests(GraphServiceFactory service)
     {
         public Task<IReadOnlyList<ActorView>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<ActorView>>(cancellationToken);
 
-        public Task<IReadOnlyList<ActorView>> FindActorsAsync(string text, Abstractions.Actors.ActorType? type, int limit, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<ActorView>>(cancellationToken);
+        public Task<IReadOnlyList<ActorView>> FindActorsAsync(ActorSearch search, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<ActorView>>(cancellationToken);
+
+        public Task<IReadOnlyList<TopicView>> FindTopicsAsync(string? text, int skip, int limit, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<TopicView>>(cancellationToken);
 
         public Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<StatementView>>(cancellationToken);
 

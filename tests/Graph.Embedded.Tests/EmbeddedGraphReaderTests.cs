@@ -81,9 +81,9 @@ public sealed class EmbeddedGraphReaderTests : IDisposable
     [Fact]
     public async Task Actors_are_found_by_alias_and_by_part_of_a_name_exact_matches_first()
     {
-        Assert.Equal(["speaker"], (await _reader.FindActorsAsync("spk", null, 10)).Select(a => a.Id));
-        Assert.Equal(["model", "target"], (await _reader.FindActorsAsync("corp", null, 10)).Select(a => a.Id));
-        Assert.Equal(["target"], (await _reader.FindActorsAsync("target corp", null, 10)).Select(a => a.Id));
-        Assert.Empty(await _reader.FindActorsAsync("corp", Abstractions.Actors.ActorType.Person, 10));
+        Assert.Equal(["speaker"], (await _reader.FindActorsAsync(new ActorSearch("spk", Limit: 10))).Select(a => a.Id));
+        Assert.Equal(["model", "target"], (await _reader.FindActorsAsync(new ActorSearch("corp", Limit: 10))).Select(a => a.Id));
+        Assert.Equal(["target"], (await _reader.FindActorsAsync(new ActorSearch("target corp", Limit: 10))).Select(a => a.Id));
+        Assert.Empty(await _reader.FindActorsAsync(new ActorSearch("corp", Abstractions.Actors.ActorType.Person, Limit: 10)));
     }
 }

@@ -20,13 +20,23 @@ public sealed partial class QueryResolver(IGraphReader reader, StatementPages pa
     public async Task<PersonView?> Person(string id, CancellationToken cancellationToken) =>
         await Actor(id, cancellationToken) as PersonView;
 
-    public Task<IReadOnlyList<ActorView>> Actors(string name, ActorType? type, int? first, CancellationToken cancellationToken)
+    /// <summary>The largest <c>offset</c> a listing takes.</summary>
+    public const int MaxOffset = 100_000;
+
+    public Task<IReadOnlyList<ActorView>> Actors(string? name, ActorType? type, ActorOrder? orderBy, int? first, int? offset, CancellationToken cancellationToken) =>
+        reader.FindActorsAsync(
+            new ActorSearch(name, type, orderBy ?? ActorOrder.Relevance, Offset(offset), StatementPages.PageSize(first, 20, options.Value, "actors")),
+            cancellationToken);
+
+    public Task<IReadOnlyList<TopicView>> Topics(string? name, int? first, int? offset, CancellationToken cancellationToken) =>
+        reader.FindTopicsAsync(name, Offset(offset), StatementPages.PageSize(first, 20, options.Value, "topics"), cancellationToken);
+
+    private static int Offset(int? offset) => offset switch
     {
-        var limit = StatementPages.PageSize(first, 20, options.Value, "actors");
-        return string.IsNullOrWhiteSpace(name)
-            ? throw ApiErrors.Input("INVALID_VALUE", "name", "Give some text to look for in names.")
-            : reader.FindActorsAsync(name, type, limit, cancellationToken);
-    }
+        null => 0,
+        < 0 or > MaxOffset => throw ApiErrors.Input("INVALID_VALUE", "offset", $"offset is {offset}; it must be from 0 to {MaxOffset}."),
+        _ => offset.Value,
+    };
 
     public async Task<StatementView?> Statement(string id, CancellationToken cancellationToken) =>
         (await reader.GetStatementsAsync([id], cancellationToken)).FirstOrDefault();

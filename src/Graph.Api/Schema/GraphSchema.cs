@@ -38,6 +38,7 @@ public static class GraphSchema
             builder.Types.Include<PathLink>("PathLink");
             builder.Types.Include<CountDimension>("CountDimension");
             builder.Types.Include<StatementRole>("StatementRole");
+            builder.Types.Include<ActorOrder>("ActorOrder");
             builder.Types.Include<StatementKind>("StatementKind");
             builder.Types.Include<DatePrecision>("DatePrecision");
             builder.Types.Include<OrganisationKind>("OrganisationKind");

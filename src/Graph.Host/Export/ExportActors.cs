@@ -15,7 +15,7 @@ public static class ExportActors
         }
 
         var wanted = ActorNames.Normalise(text);
-        var named = (await reader.FindActorsAsync(text, null, 100, cancellationToken))
+        var named = (await reader.FindActorsAsync(new ActorSearch(text, Limit: 100), cancellationToken))
             .Where(a => ActorNames.Normalise(a.Name) == wanted || a.Aliases.Any(alias => ActorNames.Normalise(alias) == wanted))
             .ToList();
         return named switch

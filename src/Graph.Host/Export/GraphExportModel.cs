@@ -187,7 +187,7 @@ public sealed class GraphExportModel(IGraphReader reader, StatementFilter? filte
         IReadOnlyList<ActorView> actors;
         if (filter is null)
         {
-            actors = await reader.FindActorsAsync("", null, int.MaxValue, cancellationToken);
+            actors = await reader.FindActorsAsync(ActorSearch.Everyone, cancellationToken);
         }
         else
         {

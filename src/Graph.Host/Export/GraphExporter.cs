@@ -33,7 +33,7 @@ public sealed class GraphExporter(IGraphReader reader)
         }
 
         var actors = filter is null
-            ? await reader.FindActorsAsync("", null, int.MaxValue, cancellationToken)
+            ? await reader.FindActorsAsync(ActorSearch.Everyone, cancellationToken)
             : await InvolvedAsync(statements, cancellationToken);
 
         foreach (var organisation in DependedOnFirst(actors.OfType<OrganisationView>(), o => o.Id, o => o.ParentId))

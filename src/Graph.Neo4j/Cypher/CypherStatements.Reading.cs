@@ -63,19 +63,52 @@ public static partial class CypherStatements
         """,
         new() { ["ids"] = new[] { "aclu", "nicole-ozer" } });
 
-    public static CypherStatement FindActors { get; } = Statement(
-        "find-actors",
+    /// <summary>Actors whose names hold the text or its words, in the order asked for; see <see cref="ActorSearch"/>.</summary>
+    public static CypherStatement FindActors(ActorOrder order)
+    {
+        var statementRoles = string.Join("|", RelationshipTypes.StatementRoles.Prepend(RelationshipTypes.Made));
+        var (counted, sort) = order switch
+        {
+            ActorOrder.StatementCount => ($$"""
+                WITH actor, COUNT { MATCH (actor)-[:{{statementRoles}}]-(s:{{NodeLabels.Statement}}) WHERE NOT coalesce(s.{{P.Retracted}}, false) RETURN DISTINCT s } AS statements
+
+                """, "statements DESC, "),
+            ActorOrder.Name => ("", ""),
+            _ => ("", "rank, "),
+        };
+        return Statement(
+            $"find-actors-by-{Kebab(order.ToString())}",
+            $$"""
+            MATCH (actor:{{NodeLabels.Actor}})
+            WHERE ($label IS NULL OR $label IN labels(actor))
+            WITH actor, [actor.{{P.NormalisedName}}] + coalesce(actor.{{P.NormalisedAliases}}, []) AS names
+            WITH actor, CASE
+                WHEN $text IS NULL OR $text IN names THEN 0
+                WHEN any(name IN names WHERE name CONTAINS $text) THEN 1
+                WHEN size($words) > 0 AND any(name IN names WHERE all(word IN $words WHERE name CONTAINS word)) THEN 2
+              END AS rank
+            WHERE rank IS NOT NULL
+            {{counted}}ORDER BY {{sort}}actor.{{P.NormalisedName}}, actor.{{P.Id}}
+            SKIP $skip
+            LIMIT $limit
+            RETURN actor {{ActorMap}} AS actor
+            """,
+            new() { ["text"] = "ton that", ["words"] = new[] { "ton", "that" }, ["label"] = null, ["skip"] = 0L, ["limit"] = 20L });
+    }
+
+    /// <summary>Topics whose id holds every word given, those of the most statements first; see <see cref="IGraphReader.FindTopicsAsync"/>.</summary>
+    public static CypherStatement FindTopics { get; } = Statement(
+        "find-topics",
         $$"""
-        MATCH (actor:{{NodeLabels.Actor}})
-        WHERE ($label IS NULL OR $label IN labels(actor))
-          AND (actor.{{P.NormalisedName}} CONTAINS $text OR any(alias IN actor.{{P.NormalisedAliases}} WHERE alias CONTAINS $text))
-        WITH actor,
-             CASE WHEN actor.{{P.NormalisedName}} = $text OR $text IN actor.{{P.NormalisedAliases}} THEN 0 ELSE 1 END AS rank
-        ORDER BY rank, CASE rank WHEN 0 THEN actor.{{P.Id}} ELSE actor.{{P.NormalisedName}} END, actor.{{P.Id}}
+        MATCH (topic:{{NodeLabels.Topic}})
+        WHERE all(word IN $words WHERE topic.{{P.Id}} CONTAINS word)
+        WITH topic, COUNT { MATCH (topic)<-[:{{RelationshipTypes.About}}]-(s:{{NodeLabels.Statement}}) WHERE NOT coalesce(s.{{P.Retracted}}, false) } AS statements
+        ORDER BY statements DESC, topic.{{P.Name}}, topic.{{P.Id}}
+        SKIP $skip
         LIMIT $limit
-        RETURN actor {{ActorMap}} AS actor
+        RETURN topic.{{P.Id}} AS id, topic.{{P.Name}} AS name
         """,
-        new() { ["text"] = "aclu", ["label"] = null, ["limit"] = 20L });
+        new() { ["words"] = new[] { "facial" }, ["skip"] = 0L, ["limit"] = 20L });
 
     public static CypherStatement StatementsById { get; } = Statement(
         "statements-by-id",

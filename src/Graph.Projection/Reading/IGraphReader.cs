@@ -1,4 +1,3 @@
-using Graph.Abstractions.Actors;
 using Graph.Abstractions.Organisations;
 
 namespace Graph.Projection.Reading;
@@ -9,10 +8,14 @@ public interface IGraphReader
     /// <summary>Actors by id, in no particular order; unknown ids are left out.</summary>
     Task<IReadOnlyList<ActorView>> GetActorsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>Actors whose name or an alias holds the search's words (every actor when it has none), in the order asked for.</summary>
+    Task<IReadOnlyList<ActorView>> FindActorsAsync(ActorSearch search, CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Actors whose name or an alias contains <paramref name="text"/> (compared as normalised names), exact matches first.
+    /// Topics whose name holds <paramref name="text"/> (every topic when null), those of the most statements (retracted
+    /// ones left out) first, then by name.
     /// </summary>
-    Task<IReadOnlyList<ActorView>> FindActorsAsync(string text, ActorType? type, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TopicView>> FindTopicsAsync(string? text, int skip, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Statements by id; unknown ids are left out.</summary>
     Task<IReadOnlyList<StatementView>> GetStatementsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);

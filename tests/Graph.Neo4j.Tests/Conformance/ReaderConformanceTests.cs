@@ -59,10 +59,82 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
     {
         var reader = Reader(store);
 
-        Assert.Equal(["aclu", "aclu-northern-california"], (await reader.FindActorsAsync("ACLU", null, 10)).Select(a => a.Id));
-        Assert.Equal(["nicole-ozer"], (await reader.FindActorsAsync("ozer", ActorType.Person, 10)).Select(a => a.Id));
-        Assert.Empty(await reader.FindActorsAsync("ozer", ActorType.Organisation, 10));
-        Assert.Equal(["us-congress"], (await reader.FindActorsAsync("u.s. congress", null, 10)).Select(a => a.Id));
+        Assert.Equal(["aclu", "aclu-northern-california"], (await reader.FindActorsAsync(new ActorSearch("ACLU", Limit: 10))).Select(a => a.Id));
+        Assert.Equal(["nicole-ozer"], (await reader.FindActorsAsync(new ActorSearch("ozer", ActorType.Person, Limit: 10))).Select(a => a.Id));
+        Assert.Empty(await reader.FindActorsAsync(new ActorSearch("ozer", ActorType.Organisation, Limit: 10)));
+        Assert.Equal(["us-congress"], (await reader.FindActorsAsync(new ActorSearch("u.s. congress", Limit: 10))).Select(a => a.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Actors_are_found_by_the_words_of_their_names_in_any_order(string store)
+    {
+        var reader = Reader(store);
+
+        Assert.Equal(["nicole-ozer"], (await reader.FindActorsAsync(new ActorSearch("ozer nicole"))).Select(a => a.Id));
+        Assert.Equal(["aclu-northern-california"], (await reader.FindActorsAsync(new ActorSearch("Northern-California ACLU"))).Select(a => a.Id));
+        var renamed = await reader.FindActorsAsync(new ActorSearch("organisation renamed", Limit: 500));
+        Assert.Equal(fixture.Generated.CurrentNames.Count(n => n.Value.StartsWith("Renamed", StringComparison.Ordinal)), renamed.Count);
+        Assert.All(renamed, a => Assert.StartsWith("Renamed Organisation", a.Name, StringComparison.Ordinal));
+
+        // Exact first, then the text as typed, then its words: "amazon" is Amazon, then Amazon's parts, then no others.
+        var amazon = await reader.FindActorsAsync(new ActorSearch("amazon"));
+        Assert.Equal("amazon", amazon[0].Id);
+        Assert.All(amazon.Skip(1), a => Assert.Contains("amazon", a.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Every_actor_can_be_listed_a_page_at_a_time_by_how_many_statements_they_are_in(string store)
+    {
+        var reader = Reader(store);
+        var everyone = await reader.FindActorsAsync(ActorSearch.Everyone);
+        var expected = new List<(string Id, int Count)>();
+        foreach (var actor in everyone)
+        {
+            var page = await reader.FindStatementsAsync(new StatementFilter(ActorId: actor.Id), StatementOrder.SaidOnDescending, 0, 1, StatementParts.None);
+            expected.Add((actor.Id, page.TotalCount));
+        }
+
+        var listed = new List<string>();
+        for (var offset = 0; ; offset += 7)
+        {
+            var page = await reader.FindActorsAsync(new ActorSearch(null, Order: ActorOrder.StatementCount, Skip: offset, Limit: 7));
+            listed.AddRange(page.Select(a => a.Id));
+            if (page.Count < 7)
+            {
+                break;
+            }
+        }
+
+        var names = everyone.ToDictionary(a => a.Id, a => ActorNames.Normalise(a.Name));
+        Assert.True(everyone.Count > 20, $"Only {everyone.Count} actors; the test would prove little.");
+        Assert.Equal(
+            expected.OrderByDescending(e => e.Count).ThenBy(e => names[e.Id], StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).Select(e => e.Id),
+            listed);
+        Assert.Equal(everyone.Select(a => a.Id), everyone.OrderBy(a => names[a.Id], StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Topics_are_listed_most_discussed_first_and_found_by_their_words(string store)
+    {
+        var reader = Reader(store);
+        var topics = await reader.FindTopicsAsync(null, 0, 500);
+        var expected = new List<(TopicView Topic, int Count)>();
+        foreach (var topic in topics)
+        {
+            expected.Add((topic, (await reader.FindStatementsAsync(new StatementFilter(TopicIds: [topic.Id]), StatementOrder.SaidOnDescending, 0, 1, StatementParts.None)).TotalCount));
+        }
+
+        Assert.True(topics.Count > 5, $"Only {topics.Count} topics; the test would prove little.");
+        Assert.Equal(
+            expected.OrderByDescending(e => e.Count).ThenBy(e => e.Topic.Name, StringComparer.Ordinal).ThenBy(e => e.Topic.Id, StringComparer.Ordinal).Select(e => e.Topic),
+            topics);
+        Assert.Equal(topics.Skip(2).Take(3), await reader.FindTopicsAsync(null, 2, 3));
+        var facial = await reader.FindTopicsAsync("Recognition FACIAL", 0, 10);
+        Assert.Contains(facial, t => t.Name == "police use of facial recognition");
+        Assert.Equal(topics.Where(t => t.Name.Contains("facial", StringComparison.Ordinal) && t.Name.Contains("recognition", StringComparison.Ordinal)), facial);
     }
 
     [Theory]
@@ -143,8 +215,8 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
     {
         var reader = Reader(store);
 
-        Assert.Equal(["gen-org-2"], (await reader.FindActorsAsync("renamed organisation 2", null, 10)).Select(a => a.Id));
-        Assert.DoesNotContain("gen-org-2", (await reader.FindActorsAsync("generated organisation 2", null, 50)).Select(a => a.Id));
+        Assert.Equal("gen-org-2", (await reader.FindActorsAsync(new ActorSearch("renamed organisation 2", Limit: 10)))[0].Id);
+        Assert.DoesNotContain("gen-org-2", (await reader.FindActorsAsync(new ActorSearch("generated organisation 2", Limit: 50))).Select(a => a.Id));
         Assert.Equal("Renamed Organisation 2", Assert.Single(await reader.GetActorsAsync(["gen-org-2"])).Name);
     }
 
