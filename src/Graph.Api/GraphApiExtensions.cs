@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using Graph.Api.Actors;
 using Graph.Api.Analysis;
+using Graph.Api.Explorer;
 using Graph.Api.GraphiQL;
 using Graph.Api.Loading;
 using Graph.Api.Http;
 using Graph.Api.Limits;
 using Graph.Api.Queries;
 using Graph.Api.Schema;
+using Graph.Api.Sites;
 using Graph.Api.Statements;
 using Graph.Api.Writes;
 using GraphQL;
@@ -49,6 +51,7 @@ public static class GraphApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<GraphiQLAssets>();
+        services.AddSingleton<ExplorerAssets>();
         services.AddOptions<GraphApiOptions>()
             .Bind(builder.Configuration.GetSection(GraphApiOptions.SectionName))
             .ValidateDataAnnotations()
@@ -82,12 +85,16 @@ public static class GraphApiExtensions
     private static bool IsIntrospection(string field, string parentType) =>
         field.StartsWith("__", StringComparison.Ordinal) || parentType.StartsWith("__", StringComparison.Ordinal);
 
-    /// <summary>Serves GraphQL over HTTP at <c>/graphql</c>, and GraphiQL there to browsers and at <c>/graphiql</c>.</summary>
+    /// <summary>
+    /// Serves GraphQL over HTTP at <c>/graphql</c>, GraphiQL there to browsers and at <c>/graphiql</c>, and the network
+    /// explorer at <c>/explore</c>.
+    /// </summary>
     /// <returns>The <c>/graphql</c> endpoint, for conventions such as rate limits.</returns>
     public static IEndpointConventionBuilder MapGraphApi(this IEndpointRouteBuilder endpoints)
     {
         var graphQL = endpoints.Map("/graphql", (HttpContext context, GraphQLHttpHandler handler) => handler.HandleAsync(context));
-        endpoints.MapGraphiQL();
+        endpoints.MapSite(GraphiQLAssets.BasePath, services => services.GetRequiredService<GraphiQLAssets>().Site);
+        endpoints.MapSite(ExplorerAssets.BasePath, services => services.GetRequiredService<ExplorerAssets>().Site);
         return graphQL;
     }
 }

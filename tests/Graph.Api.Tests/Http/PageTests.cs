@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Graph.Api.Tests.Http;
 
 [Collection(GraphServiceCollection.Name)]
-public sealed partial class GraphiQLPageTests(GraphServiceFactory service)
+public sealed partial class PageTests(GraphServiceFactory service)
 {
     /// <summary>What Chromium sends when it navigates to a page.</summary>
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
@@ -41,12 +41,14 @@ public sealed partial class GraphiQLPageTests(GraphServiceFactory service)
         Assert.Contains("Accept", queryResponse.Headers.Vary);
     }
 
-    [Fact]
-    public async Task The_page_allows_only_its_own_origin_and_no_inline_script()
+    [Theory]
+    [InlineData("/graphiql")]
+    [InlineData("/explore")]
+    public async Task The_page_allows_only_its_own_origin_and_no_inline_script(string page)
     {
         using var client = service.CreateClient();
 
-        using var response = await client.GetAsync("/graphiql");
+        using var response = await client.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
@@ -57,20 +59,22 @@ public sealed partial class GraphiQLPageTests(GraphServiceFactory service)
         Assert.DoesNotMatch(InlineScript(), await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Every_asset_the_page_loads_comes_from_this_service_with_its_content_type()
+    [Theory]
+    [InlineData("/graphiql", 5)]
+    [InlineData("/explore", 3)]
+    public async Task Every_asset_the_page_loads_comes_from_this_service_with_its_content_type(string page, int assets)
     {
         using var client = service.CreateClient();
-        var html = await client.GetStringAsync("/graphiql");
+        var html = await client.GetStringAsync(page);
         var references = AssetReference().Matches(html).Select(match => match.Groups["url"].Value)
             .Where(url => !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(5, references.Count);
+        Assert.Equal(assets, references.Count);
         foreach (var reference in references)
         {
             Assert.DoesNotContain(":", reference, StringComparison.Ordinal);
             Assert.False(reference.StartsWith('/'), $"{reference} should be relative, so it works under a path base too");
-            using var response = await client.GetAsync(new Uri(new Uri("http://localhost/graphiql"), reference));
+            using var response = await client.GetAsync(new Uri(new Uri("http://localhost" + page), reference));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{reference}: {(int)response.StatusCode}");
             var expected = reference.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript";
             Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
@@ -132,7 +136,7 @@ public sealed partial class GraphiQLPageTests(GraphServiceFactory service)
         Assert.Equal("American Civil Liberties Union", headline.At("statements.nodes.0.speaker.name").GetString());
     }
 
-    [GeneratedRegex(@"(?:src|href)=""(?<url>[^""]+)""")]
+    [GeneratedRegex(@"<(?:script|link)\s[^>]*(?:src|href)=""(?<url>[^""]+)""")]
     private static partial Regex AssetReference();
 
     [GeneratedRegex("""<script(?![^>]*\ssrc=)[^>]*>""")]
