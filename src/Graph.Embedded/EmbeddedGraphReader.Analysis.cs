@@ -140,9 +140,9 @@ public sealed partial class EmbeddedGraphReader
             {
                 CountDimension.Kind => [(s.GetString(PropertyKeys.Kind)!, (string?)null)],
                 CountDimension.Speaker => s.In(RelationshipTypes.Made).Select(r => r.From).Where(Counted).Select(a => (a.Id, (string?)null)),
-                CountDimension.Addressee => s.Out(RelationshipTypes.AddressedTo).Select(r => r.To).Where(Counted).Select(a => (a.Id, (string?)null)),
                 CountDimension.Topic => s.Out(RelationshipTypes.About).Select(r => (r.To.Id, r.To.GetString(PropertyKeys.Name))),
-                _ => s.GetString(PropertyKeys.SaidOnPrecision) is "MONTH" or "DAY" ? [(s.GetString(PropertyKeys.SaidOn)![..7], (string?)null)] : [],
+                CountDimension.Month => s.GetString(PropertyKeys.SaidOnPrecision) is "MONTH" or "DAY" ? [(s.GetString(PropertyKeys.SaidOn)![..7], (string?)null)] : [],
+                _ => s.Out(CountDimensions.RoleType(by)!).Select(r => r.To).Where(Counted).Select(a => (a.Id, (string?)null)),
             })
             .GroupBy(key => key.Item1, StringComparer.Ordinal)
             .Select(g => new CountView(g.Key, g.Count(), g.First().Item2))

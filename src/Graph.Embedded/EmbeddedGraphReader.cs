@@ -123,7 +123,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
             // Walk the kept order: the page comes without sorting. A filter on kinds and exemplars alone is counted
             // from the statement bits, so the walk stops once the page is full; any other is counted in the walk.
             var clause = clauses[0];
-            var countedFromBits = clause.SaidFrom is null && clause.SaidTo is null && clause.Texts.Count == 0;
+            var countedFromBits = clause.SaidFrom is null && clause.SaidTo is null && clause.Texts.Count == 0 && clause.IsResponse is null;
             var total = 0;
             var page = new List<StatementView>(Math.Min(take, 1_000));
             var kindKnown = clause.KindSets is [{ Count: 1 }];
@@ -159,7 +159,7 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
     /// <summary>Whether a clause names no actor or topic to start from, so every statement of its kinds is a candidate.</summary>
     private static bool IsUnanchored(StatementClause clause) =>
         clause.SpeakerIds.Count == 0 && clause.AddresseeIds.Count == 0 && clause.ExemplarIds.Count == 0 && clause.BeneficiaryIds.Count == 0
-        && clause.SubjectIds.Count == 0 && clause.ActorIds.Count == 0 && clause.TopicIdSets.Count == 0;
+        && clause.SubjectIds.Count == 0 && clause.ActorIds.Count == 0 && clause.TopicIdSets.Count == 0 && clause.RespondsToIds.Count == 0;
 
     /// <summary>The statements of the clause's kinds, newest first.</summary>
     private static IEnumerable<GraphNode> Kept(InMemoryGraph g, StatementClause clause)
@@ -255,6 +255,11 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
                 : [];
         }
 
+        if (clause.RespondsToIds.FirstOrDefault() is { } answered)
+        {
+            return g.Node(answered)?.In(RelationshipTypes.RespondsTo).Select(r => r.From).Distinct() ?? [];
+        }
+
         if (clause.TopicIdSets.FirstOrDefault() is { } topics)
         {
             return topics.Select(g.Node).OfType<GraphNode>().SelectMany(t => t.In(RelationshipTypes.About)).Select(r => r.From).Distinct();
@@ -304,6 +309,12 @@ public sealed partial class EmbeddedGraphReader(InMemoryGraph graph) : IGraphRea
         }
 
         if (clause.HasExemplar is { } hasExemplar && statement.HasOut(RelationshipTypes.CitesExemplar) != hasExemplar)
+        {
+            return false;
+        }
+
+        if ((clause.IsResponse is { } isResponse && statement.HasOut(RelationshipTypes.RespondsTo) != isResponse)
+            || !HasAll(statement, clause.RespondsToIds, RelationshipTypes.RespondsTo, outgoing: true))
         {
             return false;
         }

@@ -53,6 +53,64 @@ public sealed class AnalysisTests(GraphServiceFactory service) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Responses_government_bodies_spoken_about_and_everyone_linked_to_both_Amazon_and_IBM()
+    {
+        var data = (await service.PostAsync("""
+            {
+              moratorium: statement(id: "amazon-rekognition-moratorium") { responses(first: 10) { totalCount nodes { id respondsTo { id } } } }
+              answers: statements(filter: { isResponse: true }, first: 500) { totalCount nodes { respondsTo { id } } }
+              others: statements(filter: { isResponse: false }) { totalCount }
+              all: statements { totalCount }
+              toTheMoratorium: statements(filter: { respondsTo: "amazon-rekognition-moratorium" }) { totalCount }
+              government: statementCounts(by: SUBJECT, organisationKinds: [GOVERNMENT_BODY, LEGISLATURE]) { key count actor { name } }
+              amazon: neighbourhood(actor: { name: "Amazon" }, roles: [EXEMPLAR]) { nodes { id } edges { source target targetRole statementId } }
+              ibm: neighbourhood(actor: { name: "IBM" }, roles: [EXEMPLAR]) { nodes { id } }
+              addresseesOnly: neighbourhood(actor: { name: "Amazon" }, roles: [ADDRESSEE]) { nodes { id } }
+            }
+            """)).Data();
+
+        var responses = data.At("moratorium.responses");
+        Assert.Contains("ozer-demands-blanket-moratorium", responses.At("nodes").Strings("id"));
+        Assert.All(responses.At("nodes").EnumerateArray(), r => Assert.Equal("amazon-rekognition-moratorium", r.At("respondsTo.id").GetString()));
+        Assert.Equal(responses.At("totalCount").GetInt32(), data.At("toTheMoratorium.totalCount").GetInt32());
+        Assert.All(data.At("answers.nodes").EnumerateArray(), s => Assert.Equal(System.Text.Json.JsonValueKind.Object, s.At("respondsTo").ValueKind));
+        Assert.Equal(data.At("all.totalCount").GetInt32(), data.At("answers.totalCount").GetInt32() + data.At("others.totalCount").GetInt32());
+        Assert.Contains("United States Congress", data.At("government").EnumerateArray().Select(c => c.At("actor.name").GetString()));
+        var cited = Assert.Single(data.At("amazon.edges").EnumerateArray(), e => e.At("statementId").ValueKind != System.Text.Json.JsonValueKind.Null);
+        Assert.Equal(("aclu", "amazon", "EXEMPLAR"), (cited.At("source").GetString(), cited.At("target").GetString(), cited.At("targetRole").GetString()));
+        Assert.Contains("aclu", data.At("ibm.nodes").Strings("id"));
+        Assert.DoesNotContain("aclu", data.At("addresseesOnly.nodes").Strings("id"));
+    }
+
+    [Fact]
+    public async Task Actors_and_topics_can_be_listed_a_page_at_a_time()
+    {
+        var data = (await service.PostAsync("""
+            {
+              busiest: actors(orderBy: STATEMENT_COUNT, first: 3) { name }
+              next: actors(orderBy: STATEMENT_COUNT, first: 3, offset: 3) { name }
+              byName: actors(orderBy: NAME, first: 500) { name }
+              people: actors(type: PERSON, orderBy: NAME, first: 500) { __typename }
+              words: actors(name: "northern california aclu") { name }
+              topics(first: 3) { id name }
+              recognition: topics(name: "recognition") { name }
+            }
+            """)).Data();
+        var offsetTooFar = Assert.Single((await service.PostAsync("{ actors(offset: 100001) { id } }")).Errors());
+
+        Assert.Equal("Amazon", data.At("busiest.0.name").GetString());
+        Assert.Empty(data.At("busiest").Strings("name").Intersect(data.At("next").Strings("name")));
+        var names = data.At("byName").Strings("name");
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+        Assert.True(names.Count > 10);
+        Assert.All(data.At("people").Strings("__typename"), t => Assert.Equal("Person", t));
+        Assert.Equal(["ACLU of Northern California"], data.At("words").Strings("name"));
+        Assert.Equal("facial recognition", data.At("topics.0.name").GetString());
+        Assert.All(data.At("recognition").Strings("name"), n => Assert.Contains("recognition", n, StringComparison.Ordinal));
+        Assert.Equal(("INVALID_VALUE", "offset"), (offsetTooFar.Code(), offsetTooFar.Field()));
+    }
+
+    [Fact]
     public async Task Hops_and_depths_beyond_the_limits_are_refused()
     {
         var hops = Assert.Single((await service.PostAsync("""{ paths(from: { id: "aclu" }, to: { id: "ibm" }, maxHops: 7) { length } }""")).Errors());

@@ -14,7 +14,7 @@ public sealed class StatementCountResolver(GraphLoaders loaders)
         count.By == CountDimension.Kind ? GraphEnums.Parse<StatementKind>(count.Key) : null;
 
     public IDataLoaderResult<ActorView?>? Actor([FromSource] StatementCount count) =>
-        count.By is CountDimension.Speaker or CountDimension.Addressee ? loaders.Actors.Load(count.Key) : null;
+        CountDimensions.CountsActors(count.By) ? loaders.Actors.Load(count.Key) : null;
 
     public TopicView? Topic([FromSource] StatementCount count) =>
         count.By == CountDimension.Topic ? new TopicView(count.Key, count.Label ?? count.Key) : null;

@@ -20,4 +20,6 @@ public sealed record StatementFilterInput(
     bool? HasExemplar = null,
     StatementFilterInput[]? And = null,
     StatementFilterInput[]? Or = null,
-    bool IncludeRetracted = false);
+    bool IncludeRetracted = false,
+    string? RespondsTo = null,
+    bool? IsResponse = null);

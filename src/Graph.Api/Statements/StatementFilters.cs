@@ -82,6 +82,8 @@ public sealed class StatementFilters(ActorLookup lookup)
             HasExemplar: input.HasExemplar,
             And: and.Count == 0 ? null : and,
             Or: or.Count == 0 ? null : or,
-            IncludeRetracted: input.IncludeRetracted);
+            IncludeRetracted: input.IncludeRetracted,
+            RespondsToId: input.RespondsTo,
+            IsResponse: input.IsResponse);
     }
 }

@@ -7,8 +7,14 @@ using GraphQL.DataLoader;
 namespace Graph.Api.Statements;
 
 /// <summary>Resolves the fields of <c>Statement</c> that are not plain properties of <see cref="StatementView"/>.</summary>
-public sealed class StatementResolver(GraphLoaders loaders)
+public sealed class StatementResolver(GraphLoaders loaders, StatementPages pages)
 {
+    /// <remarks>One read of the store for each statement whose responses are asked for.</remarks>
+    public Task<StatementConnection> Responses(
+        [FromSource] StatementView statement, int? first, string? after, IResolveFieldContext context, CancellationToken cancellationToken) =>
+        pages.LoadAsync(
+            new StatementFilter(RespondsToId: statement.Id), StatementOrder.SaidOnDescending, first, after, StatementSelection.PartsOf(context), cancellationToken);
+
     public DatePrecision? SaidOnPrecision([FromSource] StatementView statement) => statement.SaidOn?.Precision;
 
     public bool Retracted([FromSource] StatementView statement) => statement.Retraction is not null;

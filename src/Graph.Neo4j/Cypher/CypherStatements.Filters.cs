@@ -18,6 +18,8 @@ public static partial class CypherStatements
         ("to-addressee", new StatementFilter(AddresseeId: "amazon", ExemplarId: "ibm", BeneficiaryId: "thorn", SubjectId: "us-congress")),
         ("any-role", new StatementFilter(ActorId: "amazon", TopicIds: ["facial-recognition"], IncludeRetracted: true)),
         ("about-topics", new StatementFilter(TopicIds: ["facial-recognition", "rekognition-moratorium"], HasExemplar: false)),
+        ("responses", new StatementFilter(RespondsToId: "amazon-rekognition-moratorium", Kinds: [StatementKind.Demand])),
+        ("responses-to-anything", new StatementFilter(IsResponse: true, SpeakerId: "nicole-ozer")),
         ("either", new StatementFilter(Or: [new StatementFilter(Kinds: [StatementKind.Criticise], AddresseeId: "amazon"), new StatementFilter(Kinds: [StatementKind.Appeal])])),
     ];
 
@@ -68,7 +70,7 @@ public static partial class CypherStatements
         var match = StatementMatch.Compile(filter);
         var parameters = new Dictionary<string, object?>(match.Parameters) { ["limit"] = (long)limit };
         var kindOfActor = "";
-        if (organisationKinds.Count > 0 && by is CountDimension.Speaker or CountDimension.Addressee)
+        if (organisationKinds.Count > 0 && CountDimensions.CountsActors(by))
         {
             kindOfActor = $"\nWHERE actor:{NodeLabels.Organisation} AND actor.{P.Kind} IN $organisationKinds";
             parameters["organisationKinds"] = organisationKinds.ToArray();
@@ -84,11 +86,10 @@ public static partial class CypherStatements
             CountDimension.Kind => $"WITH s.{P.Kind} AS key, null AS label",
             CountDimension.Speaker =>
                 $"MATCH (actor:{NodeLabels.Actor})-[:{RelationshipTypes.Made}]->(s){kindOfActor}\nWITH actor.{P.Id} AS key, null AS label",
-            CountDimension.Addressee =>
-                $"MATCH (s)-[:{RelationshipTypes.AddressedTo}]->(actor:{NodeLabels.Actor}){kindOfActor}\nWITH actor.{P.Id} AS key, null AS label",
             CountDimension.Topic =>
                 $"MATCH (s)-[:{RelationshipTypes.About}]->(topic:{NodeLabels.Topic})\nWITH topic.{P.Id} AS key, topic.{P.Name} AS label",
-            _ => $"WITH s WHERE s.{P.SaidOnPrecision} IN $monthly\nWITH substring(s.{P.SaidOn}, 0, 7) AS key, null AS label",
+            CountDimension.Month => $"WITH s WHERE s.{P.SaidOnPrecision} IN $monthly\nWITH substring(s.{P.SaidOn}, 0, 7) AS key, null AS label",
+            _ => $"MATCH (s)-[:{CountDimensions.RoleType(by)}]->(actor:{NodeLabels.Actor}){kindOfActor}\nWITH actor.{P.Id} AS key, null AS label",
         };
         var statement = Statement(
             $"count-statements-by-{Kebab(by.ToString())}",

@@ -44,6 +44,12 @@ public sealed class StatementMatch
         var clauses = filter.ToClauses();
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
         var compiled = clauses.Select((clause, i) => Clause(clause, $"c{i}_", filter.IncludeRetracted, parameters)).ToList();
+        if (compiled.Count == 0)
+        {
+            // Every alternative contradicts itself (an exemplar required and refused, say): nothing matches.
+            return new StatementMatch($"MATCH (s:{NodeLabels.Statement})\nWHERE false", null, parameters);
+        }
+
         if (compiled is [var only])
         {
             var conditions = only.Conditions.Count == 0 ? "true" : string.Join("\n  AND ", only.Conditions);
@@ -93,6 +99,19 @@ public sealed class StatementMatch
             }
         }
 
+        for (var i = 0; i < clause.RespondsToIds.Count; i++)
+        {
+            var answered = Parameter($"respondsTo{i}", clause.RespondsToIds[i]);
+            if (anchor is null)
+            {
+                anchor = $"MATCH (:{NodeLabels.Statement} {{{P.Id}: {answered}}})<-[:{RelationshipTypes.RespondsTo}]-(s:{NodeLabels.Statement})";
+            }
+            else
+            {
+                conditions.Add($"EXISTS {{ (s)-[:{RelationshipTypes.RespondsTo}]->(:{NodeLabels.Statement} {{{P.Id}: {answered}}}) }}");
+            }
+        }
+
         for (var i = 0; i < clause.TopicIdSets.Count; i++)
         {
             var topics = Parameter($"topics{i}", clause.TopicIdSets[i].ToArray());
@@ -128,6 +147,11 @@ public sealed class StatementMatch
         if (clause.HasExemplar is { } hasExemplar)
         {
             conditions.Add($"{(hasExemplar ? "" : "NOT ")}EXISTS {{ (s)-[:{RelationshipTypes.CitesExemplar}]->() }}");
+        }
+
+        if (clause.IsResponse is { } isResponse)
+        {
+            conditions.Add($"{(isResponse ? "" : "NOT ")}EXISTS {{ (s)-[:{RelationshipTypes.RespondsTo}]->() }}");
         }
 
         for (var i = 0; i < clause.Texts.Count; i++)

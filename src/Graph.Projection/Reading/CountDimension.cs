@@ -17,4 +17,16 @@ public enum CountDimension
 
     /// <summary>By the month said, for statements dated to a month or a day; the key is <c>yyyy-MM</c>.</summary>
     Month,
+
+    /// <summary>By the organisation spoken for; the key is its id.</summary>
+    OnBehalfOf,
+
+    /// <summary>By exemplar, a statement counting once for each; the key is the actor's id.</summary>
+    Exemplar,
+
+    /// <summary>By beneficiary, a statement counting once for each; the key is the actor's id.</summary>
+    Beneficiary,
+
+    /// <summary>By subject, a statement counting once for each; the key is the actor's id.</summary>
+    Subject,
 }

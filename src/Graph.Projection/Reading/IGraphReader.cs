@@ -59,7 +59,7 @@ public interface IGraphReader
 
     /// <summary>
     /// The statements matching a filter counted by a dimension, most first (ties by key); for speakers and addressees,
-    /// only organisations of <paramref name="organisationKinds"/> when given.
+    /// only organisations of <paramref name="organisationKinds"/> when given, whichever role is counted.
     /// </summary>
     Task<IReadOnlyList<CountView>> CountStatementsAsync(StatementFilter filter, CountDimension by, IReadOnlyList<OrganisationKind>? organisationKinds, int limit, CancellationToken cancellationToken = default);
 

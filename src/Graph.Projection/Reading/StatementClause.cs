@@ -19,7 +19,9 @@ public sealed record StatementClause(
     DateOnly? SaidFrom,
     DateOnly? SaidTo,
     IReadOnlyList<string> Texts,
-    bool? HasExemplar)
+    bool? HasExemplar,
+    IReadOnlyList<string> RespondsToIds,
+    bool? IsResponse)
 {
     /// <summary>The conditions a filter sets at its own level.</summary>
     public static StatementClause Of(StatementFilter filter) => new(
@@ -34,12 +36,17 @@ public sealed record StatementClause(
         filter.SaidFrom,
         filter.SaidTo,
         string.IsNullOrWhiteSpace(filter.Text) ? [] : [filter.Text.Trim()],
-        filter.HasExemplar);
+        filter.HasExemplar,
+        One(filter.RespondsToId),
+        filter.IsResponse);
 
     /// <summary>Both clauses at once, or null when they contradict each other.</summary>
     public StatementClause? And(StatementClause other)
     {
-        if (HasExemplar is { } mine && other.HasExemplar is { } theirs && mine != theirs)
+        if ((HasExemplar is { } mine && other.HasExemplar is { } theirs && mine != theirs)
+            || (IsResponse is { } response && other.IsResponse is { } otherResponse && response != otherResponse)
+            || (IsResponse == false && other.RespondsToIds.Count > 0)
+            || (other.IsResponse == false && RespondsToIds.Count > 0))
         {
             return null;
         }
@@ -56,7 +63,9 @@ public sealed record StatementClause(
             Later(SaidFrom, other.SaidFrom),
             Earlier(SaidTo, other.SaidTo),
             [.. Texts, .. other.Texts],
-            HasExemplar ?? other.HasExemplar);
+            HasExemplar ?? other.HasExemplar,
+            [.. RespondsToIds, .. other.RespondsToIds],
+            IsResponse ?? other.IsResponse);
     }
 
     public bool Equals(StatementClause? other) =>
@@ -67,7 +76,8 @@ public sealed record StatementClause(
     private string Key() => string.Join("|",
         string.Join(";", KindSets.Select(k => string.Join(",", k))), string.Join(",", SpeakerIds), string.Join(",", AddresseeIds),
         string.Join(",", ExemplarIds), string.Join(",", BeneficiaryIds), string.Join(",", SubjectIds), string.Join(",", ActorIds),
-        string.Join(";", TopicIdSets.Select(t => string.Join(",", t))), SaidFrom, SaidTo, string.Join("\u0001", Texts), HasExemplar);
+        string.Join(";", TopicIdSets.Select(t => string.Join(",", t))), SaidFrom, SaidTo, string.Join("\u0001", Texts), HasExemplar,
+        string.Join(",", RespondsToIds), IsResponse);
 
     private static string[] One(string? id) => id is null ? [] : [id];
 

@@ -13,6 +13,8 @@ namespace Graph.Projection.Reading;
 /// <param name="SaidTo">Statements whose date may fall on or before this day.</param>
 /// <param name="Text">Words that must appear in the quote or the summary, ignoring case.</param>
 /// <param name="HasExemplar">Whether the statement cites exemplars.</param>
+/// <param name="RespondsToId">Responding to this statement.</param>
+/// <param name="IsResponse">Whether the statement responds to another.</param>
 /// <param name="IncludeRetracted">Retracted statements are left out unless this is set; read at the top level only.</param>
 public sealed record StatementFilter(
     IReadOnlyList<StatementKind>? Kinds = null,
@@ -29,7 +31,9 @@ public sealed record StatementFilter(
     bool? HasExemplar = null,
     IReadOnlyList<StatementFilter>? And = null,
     IReadOnlyList<StatementFilter>? Or = null,
-    bool IncludeRetracted = false)
+    bool IncludeRetracted = false,
+    string? RespondsToId = null,
+    bool? IsResponse = null)
 {
     /// <summary>The most alternatives a filter may expand to once its ands and ors are multiplied out.</summary>
     public const int MaxClauses = 64;

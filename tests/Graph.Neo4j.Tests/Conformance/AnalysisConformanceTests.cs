@@ -217,10 +217,49 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
         Assert.Equal(Expected(facts.SelectMany(f => f.AddresseeIds)), await ActualAsync(CountDimension.Addressee));
         Assert.Equal(Expected(facts.SelectMany(f => f.AddresseeIds).Where(companies.Contains)), await ActualAsync(CountDimension.Addressee, [OrganisationKind.Company]));
         Assert.Equal(Expected(facts.SelectMany(f => f.TopicIds)), await ActualAsync(CountDimension.Topic));
+        Assert.Equal(Expected(facts.SelectMany(f => f.ExemplarIds)), await ActualAsync(CountDimension.Exemplar));
+        Assert.Equal(Expected(facts.SelectMany(f => f.SubjectIds)), await ActualAsync(CountDimension.Subject));
+        Assert.Equal(Expected(facts.SelectMany(f => f.SubjectIds).Where(companies.Contains)), await ActualAsync(CountDimension.Subject, [OrganisationKind.Company]));
+        Assert.Empty(await ActualAsync(CountDimension.Beneficiary));
+        Assert.Empty(await ActualAsync(CountDimension.OnBehalfOf));
         Assert.Equal(
             Expected(facts.Where(f => f.SaidOn is { Precision: not DatePrecision.Year }).Select(f => f.SaidOn!.Value.ToString()[..7])),
             await ActualAsync(CountDimension.Month));
         Assert.Equal("drones", (await reader.CountStatementsAsync(new StatementFilter(TopicIds: [Topics.IdOf("drones")]), CountDimension.Topic, null, 1)).Single().Label);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Legislatures_spoken_about_are_counted_and_responses_found_either_way(string store)
+    {
+        var reader = Reader(store);
+
+        var aboutLegislatures = await reader.CountStatementsAsync(StatementFilter.All, CountDimension.Subject, [OrganisationKind.Legislature], 500);
+        var spokenFor = await reader.CountStatementsAsync(StatementFilter.All, CountDimension.OnBehalfOf, null, 10);
+        var responses = await reader.FindStatementsAsync(
+            new StatementFilter(RespondsToId: "amazon-rekognition-moratorium"), StatementOrder.SaidOnDescending, 0, 50, StatementParts.None);
+        var anyResponse = await reader.FindStatementsAsync(new StatementFilter(IsResponse: true), StatementOrder.SaidOnDescending, 0, 500, StatementParts.None);
+        var notResponses = await reader.FindStatementsAsync(new StatementFilter(IsResponse: false), StatementOrder.SaidOnDescending, 0, 1, StatementParts.None);
+        var everything = await reader.FindStatementsAsync(StatementFilter.All, StatementOrder.SaidOnDescending, 0, 1, StatementParts.None);
+        var contradiction = await reader.FindStatementsAsync(
+            new StatementFilter(IsResponse: false, And: [new StatementFilter(RespondsToId: "amazon-rekognition-moratorium")]), StatementOrder.SaidOnDescending, 0, 10, StatementParts.None);
+        var contradictionCounted = await reader.CountStatementsAsync(
+            new StatementFilter(HasExemplar: true, And: [new StatementFilter(HasExemplar: false)]), CountDimension.Kind, null, 10);
+
+        Assert.Contains(aboutLegislatures, c => c.Key == "us-congress" && c.Count >= 2);
+        Assert.Contains(aboutLegislatures, c => c.Key == "us-state-legislatures");
+        Assert.All(
+            await reader.GetActorsAsync([.. aboutLegislatures.Select(c => c.Key)]),
+            a => Assert.Equal(OrganisationKind.Legislature, Assert.IsType<OrganisationView>(a).Kind));
+        Assert.Contains(spokenFor, c => c.Key == "aclu-northern-california");
+        Assert.Contains(responses.Items, s => s.Id == "ozer-demands-blanket-moratorium");
+        Assert.All(responses.Items, s => Assert.Equal("amazon-rekognition-moratorium", s.RespondsToId));
+        Assert.All(anyResponse.Items, s => Assert.NotNull(s.RespondsToId));
+        Assert.Subset(anyResponse.Items.Select(s => s.Id).ToHashSet(), responses.Items.Select(s => s.Id).ToHashSet());
+        Assert.Equal(everything.TotalCount, anyResponse.TotalCount + notResponses.TotalCount);
+        Assert.Empty(contradiction.Items);
+        Assert.Equal(0, contradiction.TotalCount);
+        Assert.Empty(contradictionCounted);
     }
 
     [Theory]
