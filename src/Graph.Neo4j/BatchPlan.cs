@@ -5,8 +5,10 @@ namespace Graph.Neo4j;
 
 /// <summary>
 /// A batch of graph changes folded into the parameters of <see cref="CypherStatements.ApplyBatch"/>: one row per node
-/// (its property changes merged in log order, at its newest version), and per relationship only its last change, an
-/// upsert or a removal; every label and type has its list in <c>$batch</c>, empty or not.
+/// (its property changes merged in log order, at its newest version), and per relationship its last change, an upsert
+/// or a removal, with a removal as well when an upsert follows one (the batch applies removals first, so a relationship
+/// a statement's correction removes and writes again ends up written once); every label and type has its list in
+/// <c>$batch</c>, empty or not.
 /// </summary>
 internal static class BatchPlan
 {
@@ -16,6 +18,7 @@ internal static class BatchPlan
         var nodeOrder = new List<string>();
         var relationships = new Dictionary<(string Type, string From, string To, string? Key), GraphChange>();
         var relationshipOrder = new List<(string Type, string From, string To, string? Key)>();
+        var removedOnTheWay = new HashSet<(string Type, string From, string To, string? Key)>();
         foreach (var change in batch.Changes)
         {
             switch (change)
@@ -55,7 +58,10 @@ internal static class BatchPlan
         foreach (var shape in CypherStatements.RelationshipShapes)
         {
             rows[CypherStatements.UpsertRows(shape.Type)] = Rows<RelationshipUpsert>(shape.Type, u => Row(u.FromId, u.ToId, u.Key, u.Properties));
-            rows[CypherStatements.RemovalRows(shape.Type)] = Rows<RelationshipRemoval>(shape.Type, r => Row(r.FromId, r.ToId, r.Key, null));
+            rows[CypherStatements.RemovalRows(shape.Type)] = relationshipOrder
+                .Where(key => key.Type == shape.Type && (relationships[key] is RelationshipRemoval || removedOnTheWay.Contains(key)))
+                .Select(key => Row(key.From, key.To, key.Key, null))
+                .ToList();
         }
 
         return new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -68,9 +74,13 @@ internal static class BatchPlan
 
         void Remember((string, string, string, string?) key, GraphChange change)
         {
-            if (!relationships.ContainsKey(key))
+            if (!relationships.TryGetValue(key, out var earlier))
             {
                 relationshipOrder.Add(key);
+            }
+            else if (earlier is RelationshipRemoval)
+            {
+                removedOnTheWay.Add(key);
             }
 
             relationships[key] = change;

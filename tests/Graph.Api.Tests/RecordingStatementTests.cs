@@ -1,3 +1,4 @@
+using Graph.Abstractions.Statements;
 using Graph.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,80 @@ public sealed class RecordingStatementTests(GraphServiceFactory service)
         Assert.Equal(["Amazon"], read.At("addressees").Strings("name"));
         Assert.Equal("https://example.org/a", read.At("sources.0.url").GetString());
         Assert.Equal("OTHER", read.At("speaker.kind").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_statement_sent_twice_without_an_id_is_recorded_once()
+    {
+        const string Mutation = """
+            mutation {
+              recordStatement(input: {
+                kind: CRITICISE
+                speaker: { name: "Amazon" }
+                addressees: [{ name: "Microsoft" }]
+                summary: "Sent twice by a client that retried."
+                sources: [{ publisher: "Idempotence Gazette" }]
+              }) { statement { id } }
+            }
+            """;
+        var events = service.Services.GetRequiredService<IEventStore>();
+
+        var first = (await service.PostAsync(Mutation)).Data().At("recordStatement.statement.id").GetString()!;
+        var head = events.HeadPosition;
+        var second = (await service.PostAsync(Mutation)).Data().At("recordStatement.statement.id").GetString()!;
+        var found = (await service.PostAsync("""{ statements(filter: { text: "Sent twice by a client" }) { totalCount } }""")).Data();
+
+        Assert.Equal(first, second);
+        Assert.StartsWith("s-", first, StringComparison.Ordinal);
+        Assert.Equal(head, events.HeadPosition);
+        Assert.Equal(1, found.At("statements.totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_corrected_statement_keeps_its_id_and_history_and_the_log_says_who_changed_what()
+    {
+        var events = service.Services.GetRequiredService<IEventStore>();
+        (await service.PostAsync("""
+            mutation {
+              recordStatement(input: {
+                id: "correction-test", kind: SUPPORT, speaker: { name: "Correction Watch" }, addressees: [{ name: "Microsoft" }]
+                summary: "Miscoded as support of Microsoft.", saidOn: "2020-06", sources: [{ publisher: "Correction Times" }]
+                createMissingActors: true
+              }) { statement { id } }
+            }
+            """)).Data();
+
+        var corrected = (await service.PostAsync("""
+            mutation {
+              updateStatement(input: {
+                id: "correction-test", kind: CRITICISE, addressees: [{ name: "Amazon" }], reason: "It criticised Amazon, not Microsoft."
+              }) { statement { id kind cameoCode summary saidOn addressees { id } speaker { name } recordedAt } }
+            }
+            """)).Data().At("updateStatement.statement");
+        var network = (await service.PostAsync("""
+            {
+              microsoft: neighbourhood(actor: { id: "microsoft" }, roles: [ADDRESSEE]) { edges { statementId } }
+              amazon: neighbourhood(actor: { id: "amazon" }, kinds: [CRITICISE], roles: [ADDRESSEE]) { edges { statementId type } }
+            }
+            """)).Data();
+        var history = await events.ReadStreamAsync("statement-correction-test");
+        var unknown = Assert.Single((await service.PostAsync("""mutation { updateStatement(input: { id: "no-such-statement", kind: DENY }) { statement { id } } }""")).Errors());
+        var invalid = (await service.PostAsync("""mutation { updateStatement(input: { id: "correction-test", cameoCode: "051", quote: "" }) { statement { id } } }""")).Errors();
+        var after = (await service.PostAsync("""{ statement(id: "correction-test") { kind } }""")).Data();
+
+        Assert.Equal(("correction-test", "CRITICISE", "111"), (corrected.At("id").GetString(), corrected.At("kind").GetString(), corrected.At("cameoCode").GetString()));
+        Assert.Equal(("Miscoded as support of Microsoft.", "2020-06", "Correction Watch"), (corrected.At("summary").GetString(), corrected.At("saidOn").GetString(), corrected.At("speaker.name").GetString()));
+        Assert.Equal(["amazon"], corrected.At("addressees").Strings("id"));
+        Assert.DoesNotContain("correction-test", network.At("microsoft.edges").Strings("statementId"));
+        Assert.Contains(network.At("amazon.edges").EnumerateArray(), e => e.At("statementId").GetString() == "correction-test" && e.At("type").GetString() == "CRITICISED");
+        Assert.Equal(2, history.Count);
+        var correction = Assert.IsType<StatementCorrected>(history[1].Event);
+        Assert.Equal((StatementKind.Support, StatementKind.Criticise), (correction.Previous.Kind, correction.Corrected.Kind));
+        Assert.Equal(("It criticised Amazon, not Microsoft.", "local"), (correction.Reason, correction.CorrectedBy));
+        Assert.Equal(correction.Previous.RecordedAt, correction.Corrected.RecordedAt);
+        Assert.Equal(("NOT_FOUND", "input.id"), (unknown.Code(), unknown.Field()));
+        Assert.Contains(invalid, e => e.Field() == "input.cameoCode");
+        Assert.Equal("CRITICISE", after.At("statement.kind").GetString());
     }
 
     public static TheoryData<string, string, string> BadInputs => new()

@@ -25,6 +25,7 @@ namespace Graph.Abstractions.Events;
 [JsonDerivedType(typeof(PersonAffiliationRemoved), PersonAffiliationRemoved.TypeName)]
 [JsonDerivedType(typeof(StatementRecorded), StatementRecorded.TypeName)]
 [JsonDerivedType(typeof(StatementRetracted), StatementRetracted.TypeName)]
+[JsonDerivedType(typeof(StatementCorrected), StatementCorrected.TypeName)]
 [JsonDerivedType(typeof(DirectoryEntryClaimed), DirectoryEntryClaimed.TypeName)]
 [JsonDerivedType(typeof(DirectoryEntryReleased), DirectoryEntryReleased.TypeName)]
 [GenerateSerializer, Immutable]

@@ -4,6 +4,7 @@ using Graph.Abstractions.Organisations;
 using Graph.Abstractions.People;
 using Graph.Abstractions.Statements;
 using Graph.Api.Http;
+using Graph.EventStore;
 using Graph.Projection;
 using Graph.Projection.Reading;
 using GraphQL;
@@ -43,7 +44,16 @@ public sealed class MutationResolver(IGrainFactory grains, Projector projection,
 
     public async Task<StatementPayload> RecordStatement(RecordStatement input, IResolveFieldContext context)
     {
-        var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IStatementGrain>(id).RecordAsync(input));
+        // Without an id, the content is the id, so a client that sends the same statement again records it once.
+        var receipt = await WriteAsync(context, input.Id ?? StatementContentIds.For(input), id => grains.GetGrain<IStatementGrain>(id).RecordAsync(input));
+        return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context));
+    }
+
+    public async Task<StatementPayload> UpdateStatement(UpdateStatement input, IResolveFieldContext context)
+    {
+        // Who corrected it goes into the event log with the correction.
+        var correctedBy = context.User?.Identity?.Name;
+        var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IStatementGrain>(id).CorrectAsync(input, correctedBy));
         return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context));
     }
 

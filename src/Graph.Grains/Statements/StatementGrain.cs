@@ -22,9 +22,76 @@ public sealed class StatementGrain(IEventStore store, IGrainFactory grains, Time
         // A statement is written once and read from the graph, so its grain need not stay in memory afterwards.
         DeactivateOnIdle();
         var problems = new Problems();
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         problems.Id(command.Id, Id);
+        var (recorded, resolver) = await CheckAsync(command, problems, clock.GetUtcNow());
+        if (State.Recorded is { } existing)
+        {
+            // The same content again, or the content first recorded before a correction (an import run again), is
+            // already on record.
+            if (!problems.Any && (SameContent(existing, recorded) || (State.Original is { } original && SameContent(original, recorded))))
+            {
+                return new WriteReceipt(Id, Position, [], Changed: false);
+            }
+
+            problems.Add(ProblemCodes.IdTaken, "id", $"A different statement with the id '{Id}' is already recorded; correct it with updateStatement, or record this one under another id.");
+        }
+
+        problems.ThrowIfAny();
+        if (dryRun)
+        {
+            return new WriteReceipt(Id, Position, [], Changed: false);
+        }
+
+        var created = await resolver.CreateMissingAsync();
+        var position = await RaiseAsync([recorded]);
+        return new WriteReceipt(Id, position, created);
+    }
+
+    /// <inheritdoc/>
+    public async Task<WriteReceipt> CorrectAsync(UpdateStatement command, string? correctedBy, bool dryRun = false)
+    {
+        DeactivateOnIdle();
+        if (State.Recorded is not { } current)
+        {
+            throw new InvalidInputException(ProblemCodes.NotFound, "id", $"No statement has the id '{Id}'.");
+        }
+
+        var problems = new Problems();
+        problems.Id(command.Id, Id);
+        if (State.Retraction is not null)
+        {
+            problems.Add(ProblemCodes.AlreadyRetracted, "id", $"The statement '{Id}' was retracted on {State.Retraction.RetractedAt:yyyy-MM-dd}; a retracted statement is not corrected.");
+        }
+
+        if (command.RemoveOnBehalfOf && command.OnBehalfOf is not null)
+        {
+            problems.Add(ProblemCodes.InvalidValue, "removeOnBehalfOf", "Give onBehalfOf or removeOnBehalfOf, not both.");
+        }
+
+        if (command.RemoveRespondsTo && command.RespondsTo is not null)
+        {
+            problems.Add(ProblemCodes.InvalidValue, "removeRespondsTo", "Give respondsTo or removeRespondsTo, not both.");
+        }
+
+        var reason = problems.Text(command.Reason, "reason", "The reason", Problems.MaxShortTextLength);
+        var (corrected, resolver) = await CheckAsync(command.ApplyTo(current), problems, current.RecordedAt);
+        problems.ThrowIfAny();
+        if (SameContent(current, corrected) || dryRun)
+        {
+            return new WriteReceipt(Id, Position, [], Changed: false);
+        }
+
+        var created = await resolver.CreateMissingAsync();
+        var position = await RaiseAsync([new StatementCorrected(Id, current, corrected, reason, correctedBy, clock.GetUtcNow())]);
+        return new WriteReceipt(Id, position, created);
+    }
+
+    /// <summary>
+    /// Checks a statement as it would be recorded, resolving every actor it names, and notes every problem found.
+    /// </summary>
+    private async Task<(StatementRecorded Recorded, ActorResolver Resolver)> CheckAsync(RecordStatement command, Problems problems, DateTimeOffset recordedAt)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!Enum.IsDefined(command.Kind))
         {
             problems.Add(ProblemCodes.InvalidValue, "kind", $"'{command.Kind}' is not a statement kind.");
@@ -83,27 +150,8 @@ public sealed class StatementGrain(IEventStore store, IGrainFactory grains, Time
             command.SaidOn,
             sources,
             command.Confidence,
-            now);
-
-        if (State.Recorded is { } existing)
-        {
-            if (!problems.Any && SameContent(existing, recorded))
-            {
-                return new WriteReceipt(Id, Position, [], Changed: false);
-            }
-
-            problems.Add(ProblemCodes.IdTaken, "id", $"A different statement with the id '{Id}' is already recorded; statements are not edited, retract it and record a new one.");
-        }
-
-        problems.ThrowIfAny();
-        if (dryRun)
-        {
-            return new WriteReceipt(Id, Position, [], Changed: false);
-        }
-
-        var created = await resolver.CreateMissingAsync();
-        var position = await RaiseAsync([recorded]);
-        return new WriteReceipt(Id, position, created);
+            recordedAt);
+        return (recorded, resolver);
     }
 
     /// <inheritdoc/>

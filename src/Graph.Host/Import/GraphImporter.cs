@@ -266,7 +266,7 @@ public sealed partial class GraphImporter(IGrainFactory grains)
         {
             OrganisationRecord { Command.Id: null } o => o with { Command = o.Command with { Id = await ActorIdAsync("o", o.Command.Name) } },
             PersonRecord { Command.Id: null } p => p with { Command = p.Command with { Id = await ActorIdAsync("p", p.Command.Name) } },
-            StatementRecord { Command.Id: null } s => s with { Command = s.Command with { Id = "s-" + Hash(System.Text.Json.JsonSerializer.Serialize(s.Command, EventSerializer.Options)) } },
+            StatementRecord { Command.Id: null } s => s with { Command = s.Command with { Id = StatementContentIds.For(s.Command) } },
             _ => record,
         };
 

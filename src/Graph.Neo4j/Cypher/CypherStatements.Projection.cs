@@ -118,6 +118,21 @@ public static partial class CypherStatements
                 """);
         }
 
+        // Removals first: a relationship a correction removes and writes again (its statement still names the actor)
+        // comes in a batch as both, and must end up written once.
+        foreach (var shape in RelationshipShapes)
+        {
+            var key = shape.Keyed ? $" {{{P.Key}: row.key}}" : "";
+            text.Append($$"""
+                CALL () {
+                  UNWIND $batch.{{RemovalRows(shape.Type)}} AS row
+                  MATCH (a:{{shape.FromLabel}} {{{P.Id}}: row.from})-[r:{{shape.Type}}{{key}}]->(b:{{shape.ToLabel}} {{{P.Id}}: row.to})
+                  DELETE r
+                }
+
+                """);
+        }
+
         foreach (var shape in RelationshipShapes)
         {
             var key = shape.Keyed ? $" {{{P.Key}: row.key}}" : "";
@@ -131,19 +146,6 @@ public static partial class CypherStatements
                   MATCH (b:{{shape.ToLabel}} {{{P.Id}}: row.to})
                   {{write}}
                   SET r = row.properties{{(shape.Keyed ? $", r.{P.Key} = row.key" : "")}}
-                }
-
-                """);
-        }
-
-        foreach (var shape in RelationshipShapes)
-        {
-            var key = shape.Keyed ? $" {{{P.Key}: row.key}}" : "";
-            text.Append($$"""
-                CALL () {
-                  UNWIND $batch.{{RemovalRows(shape.Type)}} AS row
-                  MATCH (a:{{shape.FromLabel}} {{{P.Id}}: row.from})-[r:{{shape.Type}}{{key}}]->(b:{{shape.ToLabel}} {{{P.Id}}: row.to})
-                  DELETE r
                 }
 
                 """);

@@ -6,7 +6,8 @@ namespace Graph.Neo4j.Cypher;
 /// </summary>
 /// <param name="Keyed">Whether relationships of the type between the same two nodes are told apart by a key.</param>
 /// <param name="WrittenOnce">
-/// Whether every relationship of the type is written by the one event that records its statement, so the projection,
-/// which applies each event exactly once, creates it without looking for one already there.
+/// Whether every relationship of the type is written by the one event that records its statement, or by one that
+/// corrects it after removing it in the same batch, so the projection, which applies each event exactly once, creates
+/// it without looking for one already there.
 /// </param>
 public sealed record RelationshipShape(string Type, string FromLabel, string ToLabel, bool Keyed, bool WrittenOnce);

@@ -140,78 +140,19 @@ public static class GraphProjection
         switch (e)
         {
             case StatementRecorded r:
-                yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(13)
-                {
-                    [PropertyKeys.Id] = id,
-                    [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
-                    [PropertyKeys.CameoCode] = r.CameoCode,
-                    [PropertyKeys.Quote] = r.Quote,
-                    [PropertyKeys.Summary] = r.Summary,
-                    [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
-                    [PropertyKeys.SaidOnPrecision] = r.SaidOn is { } saidOn ? GraphEnums.Name(saidOn.Precision) : null,
-                    [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    [PropertyKeys.RecordedAt] = r.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    [PropertyKeys.Confidence] = r.Confidence,
-                    [PropertyKeys.Retracted] = false,
-                }, position);
-
-                foreach (var (topic, ordinal) in r.Topics.Select((t, i) => (t, i)))
-                {
-                    var topicId = Topics.IdOf(topic);
-                    yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?>(2) { [PropertyKeys.Id] = topicId, [PropertyKeys.Name] = topic }, position);
-                    yield return new RelationshipUpsert(RelationshipTypes.About, id, topicId, null, Ordinal(ordinal));
-                }
-
-                foreach (var (source, ordinal) in r.Sources.Select((s, i) => (s, i)))
-                {
-                    var sourceId = source.NodeId;
-                    yield return new NodeUpsert(sourceId, SourceLabels, new Dictionary<string, object?>(5)
-                    {
-                        [PropertyKeys.Id] = sourceId,
-                        [PropertyKeys.Url] = source.Url,
-                        [PropertyKeys.Title] = source.Title,
-                        [PropertyKeys.Publisher] = source.Publisher,
-                        [PropertyKeys.PublishedOn] = source.PublishedOn?.ToString(),
-                    }, position);
-                    yield return new RelationshipUpsert(RelationshipTypes.SupportedBy, id, sourceId, null, new Dictionary<string, object?>(3)
-                    {
-                        [PropertyKeys.Ordinal] = (long)ordinal,
-                        [PropertyKeys.QuoteStart] = (long?)source.QuoteStart,
-                        [PropertyKeys.QuoteEnd] = (long?)source.QuoteEnd,
-                    });
-                }
-
-                yield return new RelationshipUpsert(RelationshipTypes.Made, r.SpeakerId, id, null, NoProperties);
-                if (r.OnBehalfOfId is not null)
-                {
-                    yield return new RelationshipUpsert(RelationshipTypes.OnBehalfOf, id, r.OnBehalfOfId, null, NoProperties);
-                }
-
-                foreach (var change in Roles(id, RelationshipTypes.AddressedTo, r.AddresseeIds)
-                    .Concat(Roles(id, RelationshipTypes.CitesExemplar, r.ExemplarIds))
-                    .Concat(Roles(id, RelationshipTypes.Benefits, r.BeneficiaryIds))
-                    .Concat(Roles(id, RelationshipTypes.Concerns, r.SubjectIds)))
+                foreach (var change in Recorded(r, position))
                 {
                     yield return change;
                 }
 
-                if (r.RespondsToId is not null)
+                break;
+            case StatementCorrected c:
+                // What no longer holds goes first; what still holds is upserted again after, and the last change wins.
+                foreach (var change in Recorded(c.Previous, position).OfType<RelationshipUpsert>()
+                    .Select(r => (GraphChange)new RelationshipRemoval(r.Type, r.FromId, r.ToId, r.Key))
+                    .Concat(Recorded(c.Corrected, position)))
                 {
-                    yield return new RelationshipUpsert(RelationshipTypes.RespondsTo, id, r.RespondsToId, null, NoProperties);
-                }
-
-                var derived = StatementKinds.DerivedRelationshipType(r.Kind);
-                foreach (var addressee in r.AddresseeIds)
-                {
-                    yield return new RelationshipUpsert(derived, r.SpeakerId, addressee, id, new Dictionary<string, object?>(5)
-                    {
-                        [PropertyKeys.StatementId] = id,
-                        [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
-                        [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
-                        [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    });
+                    yield return change;
                 }
 
                 break;
@@ -230,6 +171,85 @@ public static class GraphProjection
                 break;
             default:
                 throw new InvalidOperationException($"No projection for event {e.GetType().Name}.");
+        }
+    }
+
+    /// <summary>A recorded statement's node, its topics' and sources' nodes, and every relationship it has.</summary>
+    private static IEnumerable<GraphChange> Recorded(StatementRecorded r, long position)
+    {
+        var id = r.StatementId;
+        yield return new NodeUpsert(id, StatementLabels, new Dictionary<string, object?>(13)
+        {
+            [PropertyKeys.Id] = id,
+            [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
+            [PropertyKeys.CameoCode] = r.CameoCode,
+            [PropertyKeys.Quote] = r.Quote,
+            [PropertyKeys.Summary] = r.Summary,
+            [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
+            [PropertyKeys.SaidOnPrecision] = r.SaidOn is { } saidOn ? GraphEnums.Name(saidOn.Precision) : null,
+            [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [PropertyKeys.RecordedAt] = r.RecordedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            [PropertyKeys.Confidence] = r.Confidence,
+            [PropertyKeys.Retracted] = false,
+        }, position);
+
+        foreach (var (topic, ordinal) in r.Topics.Select((t, i) => (t, i)))
+        {
+            var topicId = Topics.IdOf(topic);
+            yield return new NodeUpsert(topicId, TopicLabels, new Dictionary<string, object?>(2) { [PropertyKeys.Id] = topicId, [PropertyKeys.Name] = topic }, position);
+            yield return new RelationshipUpsert(RelationshipTypes.About, id, topicId, null, Ordinal(ordinal));
+        }
+
+        foreach (var (source, ordinal) in r.Sources.Select((s, i) => (s, i)))
+        {
+            var sourceId = source.NodeId;
+            yield return new NodeUpsert(sourceId, SourceLabels, new Dictionary<string, object?>(5)
+            {
+                [PropertyKeys.Id] = sourceId,
+                [PropertyKeys.Url] = source.Url,
+                [PropertyKeys.Title] = source.Title,
+                [PropertyKeys.Publisher] = source.Publisher,
+                [PropertyKeys.PublishedOn] = source.PublishedOn?.ToString(),
+            }, position);
+            yield return new RelationshipUpsert(RelationshipTypes.SupportedBy, id, sourceId, null, new Dictionary<string, object?>(3)
+            {
+                [PropertyKeys.Ordinal] = (long)ordinal,
+                [PropertyKeys.QuoteStart] = (long?)source.QuoteStart,
+                [PropertyKeys.QuoteEnd] = (long?)source.QuoteEnd,
+            });
+        }
+
+        yield return new RelationshipUpsert(RelationshipTypes.Made, r.SpeakerId, id, null, NoProperties);
+        if (r.OnBehalfOfId is not null)
+        {
+            yield return new RelationshipUpsert(RelationshipTypes.OnBehalfOf, id, r.OnBehalfOfId, null, NoProperties);
+        }
+
+        foreach (var change in Roles(id, RelationshipTypes.AddressedTo, r.AddresseeIds)
+            .Concat(Roles(id, RelationshipTypes.CitesExemplar, r.ExemplarIds))
+            .Concat(Roles(id, RelationshipTypes.Benefits, r.BeneficiaryIds))
+            .Concat(Roles(id, RelationshipTypes.Concerns, r.SubjectIds)))
+        {
+            yield return change;
+        }
+
+        if (r.RespondsToId is not null)
+        {
+            yield return new RelationshipUpsert(RelationshipTypes.RespondsTo, id, r.RespondsToId, null, NoProperties);
+        }
+
+        var derived = StatementKinds.DerivedRelationshipType(r.Kind);
+        foreach (var addressee in r.AddresseeIds)
+        {
+            yield return new RelationshipUpsert(derived, r.SpeakerId, addressee, id, new Dictionary<string, object?>(5)
+            {
+                [PropertyKeys.StatementId] = id,
+                [PropertyKeys.Kind] = GraphEnums.Name(r.Kind),
+                [PropertyKeys.SaidOn] = r.SaidOn?.ToString(),
+                [PropertyKeys.SaidOnStart] = r.SaidOn?.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [PropertyKeys.SaidOnEnd] = r.SaidOn?.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            });
         }
     }
 

@@ -22,9 +22,13 @@ internal sealed class GeneratedGraph
 
     public Dictionary<string, string> CurrentNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The statements corrected after they were recorded; their facts are as corrected.</summary>
+    public HashSet<string> Corrected { get; } = new(StringComparer.Ordinal);
+
     public static GeneratedGraph Create(int seed, int organisations = 30, int people = 20, int statements = 400)
     {
         var random = new Random(seed);
+        var corrections = new Random(seed + 1);
         var graph = new GeneratedGraph();
         var actors = new List<string>();
         for (var i = 0; i < organisations; i++)
@@ -63,9 +67,26 @@ internal sealed class GeneratedGraph
             var summary = quote is null || random.Next(2) == 0 ? $"Summary {i} about {Words[random.Next(Words.Length)]}" : null;
             var id = $"gen-statement-{i.ToString("D4", CultureInfo.InvariantCulture)}";
             var subjects = Pick(1);
-            graph.Events.Add(new StatementRecorded(
+            var recorded = new StatementRecorded(
                 id, kind, StatementKinds.DefaultCameoCode(kind), speaker, null, addressees, exemplars, [], subjects, topics, null, quote, summary, saidOn,
-                [new StatementSource($"https://example.org/{i % 50}", null, "Generated Times", null)], null, RecordedAt));
+                [new StatementSource($"https://example.org/{i % 50}", null, "Generated Times", null)], null, RecordedAt);
+            graph.Events.Add(recorded);
+
+            // One in eight is corrected: a new kind and new addressees, the rest kept. Drawn from a generator of its
+            // own, so the statements themselves are the same with or without corrections.
+            if (corrections.Next(8) == 0)
+            {
+                kind = (StatementKind)corrections.Next(Enum.GetValues<StatementKind>().Length);
+                addressees = [.. actors.Where(a => a != speaker).OrderBy(_ => corrections.Next()).Take(corrections.Next(3))];
+                exemplars = kind == StatementKind.Appeal ? exemplars : [];
+                var corrected = recorded with
+                {
+                    Kind = kind, CameoCode = StatementKinds.DefaultCameoCode(kind), AddresseeIds = addressees, ExemplarIds = exemplars,
+                };
+                graph.Events.Add(new StatementCorrected(id, recorded, corrected, "Generated correction", "generator", RecordedAt));
+                graph.Corrected.Add(id);
+            }
+
             var retracted = random.Next(20) == 0;
             if (retracted)
             {

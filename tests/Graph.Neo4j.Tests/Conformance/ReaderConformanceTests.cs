@@ -211,6 +211,32 @@ public sealed class ReaderConformanceTests(ConformanceFixture fixture, ITestOutp
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Corrected_statements_read_as_corrected_with_each_role_once(string store)
+    {
+        var reader = Reader(store);
+        var corrected = fixture.Generated.Statements.Where(f => fixture.Generated.Corrected.Contains(f.Id)).ToList();
+
+        var read = (await reader.GetStatementsAsync([.. corrected.Select(f => f.Id)])).ToDictionary(s => s.Id);
+
+        Assert.True(corrected.Count > 20, $"Only {corrected.Count} statements were corrected; the test would prove little.");
+        Assert.All(corrected, fact =>
+        {
+            var statement = read[fact.Id];
+            Assert.Equal(fact.Kind, statement.Kind);
+            Assert.Equal(fact.AddresseeIds, statement.AddresseeIds);
+            Assert.Equal(fact.SpeakerId, statement.SpeakerId);
+            Assert.Equal(fact.SubjectIds, statement.SubjectIds);
+        });
+        foreach (var fact in corrected.Where(f => !f.Retracted).Take(10))
+        {
+            var made = await reader.FindStatementsAsync(
+                new StatementFilter(SpeakerId: fact.SpeakerId, Kinds: [fact.Kind]), StatementOrder.SaidOnDescending, 0, 500, StatementParts.None);
+            Assert.Single(made.Items, s => s.Id == fact.Id);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task A_renamed_organisation_is_found_under_its_new_name_only(string store)
     {
         var reader = Reader(store);

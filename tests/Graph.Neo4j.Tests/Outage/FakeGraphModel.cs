@@ -128,16 +128,17 @@ internal sealed class FakeGraphModel
 
         foreach (var shape in CypherStatements.RelationshipShapes)
         {
-            UpsertRelationships(state, batch.GetProperty(CypherStatements.UpsertRows(shape.Type)), shape);
-        }
-
-        foreach (var shape in CypherStatements.RelationshipShapes)
-        {
             foreach (var row in batch.GetProperty(CypherStatements.RemovalRows(shape.Type)).EnumerateArray())
             {
                 var (start, end, key) = Ends(row);
                 state.Relationships.Remove((shape.Type, start, end, key));
             }
+        }
+
+        // As the real batch does: removals first, then upserts.
+        foreach (var shape in CypherStatements.RelationshipShapes)
+        {
+            UpsertRelationships(state, batch.GetProperty(CypherStatements.UpsertRows(shape.Type)), shape);
         }
 
         return FakeResult.Row(["position"], to);
