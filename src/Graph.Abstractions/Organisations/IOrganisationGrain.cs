@@ -12,8 +12,9 @@ public interface IOrganisationGrain : IGrainWithStringKey
     Task<WriteReceipt> CreateAsync(CreateOrganisation command, bool dryRun = false);
 
     /// <summary>Changes the organisation.</summary>
+    /// <param name="dryRun">Checks everything, writes nothing.</param>
     /// <exception cref="InvalidInputException">The input is invalid, or the organisation does not exist.</exception>
-    Task<WriteReceipt> UpdateAsync(UpdateOrganisation command);
+    Task<WriteReceipt> UpdateAsync(UpdateOrganisation command, bool dryRun = false);
 
     /// <summary>The organisation now, or null when it was never registered.</summary>
     [AlwaysInterleave]

@@ -12,8 +12,9 @@ public interface IPersonGrain : IGrainWithStringKey
     Task<WriteReceipt> CreateAsync(CreatePerson command, bool dryRun = false);
 
     /// <summary>Changes the person.</summary>
+    /// <param name="dryRun">Checks everything, writes nothing.</param>
     /// <exception cref="InvalidInputException">The input is invalid, or the person does not exist.</exception>
-    Task<WriteReceipt> UpdateAsync(UpdatePerson command);
+    Task<WriteReceipt> UpdateAsync(UpdatePerson command, bool dryRun = false);
 
     /// <summary>The person now, or null when they were never registered.</summary>
     [AlwaysInterleave]

@@ -9,7 +9,8 @@ namespace Graph.Abstractions.Records;
 /// <summary>
 /// One record of the JSON Lines import format (the sample data's too): an organisation, a person or a statement,
 /// written as the command that records it, with a <c>"type"</c> of <c>organisation</c>, <c>person</c> or
-/// <c>statement</c>; a statement may carry its <c>"retraction"</c>.
+/// <c>statement</c>; a statement may carry its <c>"retraction"</c>, and an actor <c>"upsert": true</c> to state it as it
+/// should now be, whether it exists or not.
 /// </summary>
 public abstract record GraphRecord
 {
@@ -25,8 +26,8 @@ public abstract record GraphRecord
 
         return type.GetString() switch
         {
-            "organisation" => new OrganisationRecord(document.Deserialize<CreateOrganisation>(options)!),
-            "person" => new PersonRecord(document.Deserialize<CreatePerson>(options)!),
+            "organisation" => new OrganisationRecord(document.Deserialize<CreateOrganisation>(options)!, Upsert(document.RootElement)),
+            "person" => new PersonRecord(document.Deserialize<CreatePerson>(options)!, Upsert(document.RootElement)),
             "statement" => new StatementRecord(
                 Finite(document.Deserialize<RecordStatement>(options)!),
                 document.RootElement.TryGetProperty("retraction", out var retraction) && retraction.ValueKind == JsonValueKind.Object
@@ -35,6 +36,15 @@ public abstract record GraphRecord
             var other => throw new JsonException($"\"{other}\" is not a record type; use organisation, person or statement."),
         };
     }
+
+    /// <summary>Whether an actor's record says <c>"upsert": true</c>: it states the actor as it should now be.</summary>
+    private static bool Upsert(JsonElement record) =>
+        record.TryGetProperty("upsert", out var upsert) && upsert.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False or JsonValueKind.Null => false,
+            _ => throw new JsonException("\"upsert\" is true or false.", "$.upsert", null, null),
+        };
 
     /// <summary>
     /// Refuses a confidence that is not a finite number: JSON's Web defaults read "NaN" and "Infinity" from strings,

@@ -50,8 +50,15 @@ public abstract class ActorGrain<TState, TEvent>(IEventStore store, IGrainFactor
         }
 
         var created = await resolver.CreateMissingAsync();
+        var changes = events();
+        if (changes.Count == 0)
+        {
+            // An update that states the actor as it already is (an upsert imported again) writes nothing.
+            return new WriteReceipt(Id, Position, created, Changed: created.Length > 0);
+        }
+
         await claims.ClaimAsync();
-        var position = await RaiseAsync(events());
+        var position = await RaiseAsync(changes);
         await claims.ReleaseAsync();
         return new WriteReceipt(Id, position, created);
     }

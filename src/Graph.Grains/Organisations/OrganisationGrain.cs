@@ -47,7 +47,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
     }
 
     /// <inheritdoc/>
-    public async Task<WriteReceipt> UpdateAsync(UpdateOrganisation command)
+    public async Task<WriteReceipt> UpdateAsync(UpdateOrganisation command, bool dryRun = false)
     {
         var problems = new Problems();
         problems.Id(command.Id, Id);
@@ -120,7 +120,7 @@ public sealed class OrganisationGrain(IEventStore store, IGrainFactory grains)
                 }
 
                 return events;
-            });
+            }, dryRun);
         }
         finally
         {

@@ -40,7 +40,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
     }
 
     /// <inheritdoc/>
-    public async Task<WriteReceipt> UpdateAsync(UpdatePerson command)
+    public async Task<WriteReceipt> UpdateAsync(UpdatePerson command, bool dryRun = false)
     {
         var problems = new Problems();
         problems.Id(command.Id, Id);
@@ -74,7 +74,7 @@ public sealed class PersonGrain(IEventStore store, IGrainFactory grains)
             events.AddRange(State.Affiliations.Where(a => !affiliations.Contains(a)).Select(a => new PersonAffiliationRemoved(Id, a)));
             events.AddRange(affiliations.Where(a => !had.TryGetValue(a.Key, out var old) || old != a).Select(a => new PersonAffiliated(Id, a)));
             return events;
-        });
+        }, dryRun);
     }
 
     /// <inheritdoc/>

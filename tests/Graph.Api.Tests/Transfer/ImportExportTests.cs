@@ -80,6 +80,49 @@ public sealed class ImportExportTests
     }
 
     [Fact]
+    public async Task Upsert_records_restate_actors_that_exist_and_register_those_that_do_not()
+    {
+        await using var service = new GraphServiceFactory();
+        const string Restated = """
+            {"type":"organisation","id":"aclu","name":"American Civil Liberties Union","kind":"NGO","aliases":["ACLU"]}
+            """;
+        const string Upserts = """
+            {"type":"organisation","id":"aclu","name":"American Civil Liberties Union","kind":"NGO","aliases":["ACLU"],"upsert":true}
+            {"type":"person","name":"Hoan Ton-That","upsert":true}
+            {"type":"organisation","id":"upsert-new","name":"Upsert New Org","kind":"OTHER","upsert":true}
+            {"type":"organisation","id":"upsert-bad","name":"Upsert Bad Org","kind":"OTHER","upsert":"yes"}
+            """;
+        var events = service.Services.GetRequiredService<IEventStore>();
+
+        var plain = await ImportAsync(service, Restated, new ImportOptions());
+        var head = events.HeadPosition;
+        var dryRun = await ImportAsync(service, Upserts, new ImportOptions(DryRun: true));
+        Assert.Equal(head, events.HeadPosition);
+        var upserted = await ImportAsync(service, Upserts, new ImportOptions());
+        var again = await ImportAsync(service, Upserts, new ImportOptions());
+        var data = (await service.PostAsync("""
+            {
+              aclu: organisation(id: "aclu") { aliases externalIds { value } }
+              tonThat: actors(name: "ton that") { name }
+              reversed: actors(name: "That Ton", type: PERSON) { name }
+              created: organisation(id: "upsert-new") { name }
+            }
+            """)).Data();
+
+        Assert.Equal(["1:ID_TAKEN"], plain.Problems.Select(p => $"{p.Line}:{p.Code}"));
+        Assert.Equal(["4:INVALID_RECORD"], dryRun.Problems.Select(p => $"{p.Line}:{p.Code}"));
+        Assert.Equal(["4:INVALID_RECORD"], upserted.Problems.Select(p => $"{p.Line}:{p.Code}"));
+        Assert.Contains("upsert", upserted.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(3, upserted.Written);
+        Assert.Equal((0, 3), (again.Written, again.Unchanged));
+        Assert.Equal(["ACLU"], data.At("aclu.aliases").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(0, data.At("aclu.externalIds").GetArrayLength());
+        Assert.Equal(["Hoan Ton-That"], data.At("tonThat").Strings("name"));
+        Assert.Equal(["Hoan Ton-That"], data.At("reversed").Strings("name"));
+        Assert.Equal("Upsert New Org", data.At("created.name").GetString());
+    }
+
+    [Fact]
     public async Task A_plain_import_lets_go_of_settled_records_and_the_grains_answer_for_them()
     {
         await using var service = GraphServiceFactory.With(new Dictionary<string, string> { ["Graph:LoadSampleData"] = "false" }, null);
