@@ -26,6 +26,20 @@ if (args.SkipWhile(a => a != "--exports").Skip(1).FirstOrDefault() is { } export
     return;
 }
 
+// --explorer SIZE times the explorer on the log an earlier run imported for that size: the server's neighbourhoods and,
+// in Chromium, the drawing.
+if (args.SkipWhile(a => a != "--explorer").Skip(1).FirstOrDefault() is { } explorerSize)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "graph-benchmarks", explorerSize);
+    if (!File.Exists(Path.Combine(folder, "data", "events.db")))
+    {
+        throw new InvalidOperationException($"--explorer {explorerSize} needs the event log an earlier run imported in {folder}.");
+    }
+
+    Console.WriteLine(await ExplorerBenchmark.RunAsync(folder, int.Parse(explorerSize, CultureInfo.InvariantCulture)));
+    return;
+}
+
 var queriesOnly = args.Contains("--queries-only") || args.Contains("--profile-only");
 var neo4j = args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() is "neo4j" ? Neo4jServer.FromArguments(args) : null;
 var options = new HashSet<string> { "--store", "--neo4j-uri", "--neo4j-user", "--neo4j-password" };

@@ -77,24 +77,47 @@ public sealed partial class EmbeddedGraphReader
                     .Concat(actor.In(roleTypes).Select(r => r.From).Where(s => s.HasLabel(NodeLabels.Statement) && StatementCounts(s))
                         .SelectMany(s => s.In(RelationshipTypes.Made).Select(m => m.From)));
 
+            // A hop at a time, the actors with the most links to those already reached first, until the limit.
             var reached = new HashSet<GraphNode> { start };
             var frontier = new List<GraphNode> { start };
+            var truncated = false;
             for (var hop = 0; hop < query.Depth && frontier.Count > 0; hop++)
             {
-                frontier = [.. frontier
-                    .SelectMany(n => n.Out(actorTypes).Where(Counts).Select(r => r.To)
-                        .Concat(n.In(actorTypes).Where(Counts).Select(r => r.From))
-                        .Concat(RoleNeighbours(n)))
-                    .Where(reached.Add)];
+                var links = new Dictionary<GraphNode, int>();
+                foreach (var next in frontier.SelectMany(n => n.Out(actorTypes).Where(Counts).Select(r => r.To)
+                    .Concat(n.In(actorTypes).Where(Counts).Select(r => r.From))
+                    .Concat(RoleNeighbours(n))))
+                {
+                    if (!reached.Contains(next))
+                    {
+                        links[next] = links.GetValueOrDefault(next) + 1;
+                    }
+                }
+
+                var room = query.Limit - (reached.Count - 1);
+                truncated |= links.Count > room;
+                frontier = [.. links.OrderByDescending(l => l.Value).ThenBy(l => l.Key.Id, StringComparer.Ordinal).Take(room).Select(l => l.Key)];
+                reached.UnionWith(frontier);
             }
 
-            var edges = reached
-                .SelectMany(n => n.Out(actorTypes).Where(r => Counts(r) && reached.Contains(r.To)).Select(ToNetworkEdge)
-                    .Concat(RoleEdgesFrom(n).Where(e => reached.Contains(g.Node(e.Target)!))))
+            IEnumerable<NetworkEdgeView> EdgesFrom(GraphNode n) =>
+                n.Out(actorTypes).Where(r => Counts(r) && reached.Contains(r.To)).Select(ToNetworkEdge)
+                    .Concat(RoleEdgesFrom(n).Where(e => reached.Contains(g.Node(e.Target)!)));
+
+            // Every edge touching the centre; then the others, actor by actor, only until the limit is passed, so the
+            // edges among a network of hubs (most of the graph) are never all walked.
+            var touching = EdgesFrom(start)
+                .Concat(start.In(actorTypes).Where(r => Counts(r) && reached.Contains(r.From)).Select(ToNetworkEdge))
+                .Concat(roleTypes.Count == 0 ? [] : start.In(roleTypes)
+                    .Where(r => r.From.HasLabel(NodeLabels.Statement) && StatementCounts(r.From))
+                    .SelectMany(r => r.From.In(RelationshipTypes.Made).Where(m => reached.Contains(m.From)).Select(m => ToRoleEdge(m.From, r.From, r))))
                 .DistinctBy(e => e.Id, StringComparer.Ordinal)
-                .OrderBy(e => e.Id, StringComparer.Ordinal)
                 .ToList();
-            return new NetworkView([.. reached.OrderBy(n => n.Id, StringComparer.Ordinal).Select(ToActor)], edges);
+            var others = reached.Where(n => n != start).OrderBy(n => n.Id, StringComparer.Ordinal)
+                .SelectMany(n => EdgesFrom(n).Where(e => e.Target != start.Id))
+                .Take(Math.Max(0, query.EdgeLimit - touching.Count) + 1);
+            var (edges, cut) = query.Keep(touching.Concat(others));
+            return new NetworkView([.. reached.OrderBy(n => n.Id, StringComparer.Ordinal).Select(ToActor)], edges, truncated || cut);
         }));
 
     /// <inheritdoc/>

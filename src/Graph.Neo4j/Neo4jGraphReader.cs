@@ -105,14 +105,12 @@ public sealed class Neo4jGraphReader(INeo4jClient client) : IGraphReader
         var result = await ReadAsync(CypherStatements.Neighbourhood(query), cancellationToken);
         var actors = result.Records.Select(r => Neo4jViews.Actor(r["actor"])).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var reached = actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = result.Records
+        // Every edge among the actors is read, and the limit applied here; a network of hubs costs Neo4j all of them.
+        var (edges, cut) = query.Keep(result.Records
             .SelectMany(r => r["edges"].EnumerateArray())
             .Select(Neo4jViews.NetworkEdge)
-            .Where(e => reached.Contains(e.Target))
-            .DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        return new NetworkView(actors, edges);
+            .Where(e => reached.Contains(e.Target)));
+        return new NetworkView(actors, edges, cut || (result.Records.Count > 0 && result.Records[0]["truncated"].GetBoolean()));
     }
 
     /// <inheritdoc/>

@@ -36,7 +36,8 @@ public sealed partial class QueryResolver
     }
 
     public async Task<NetworkView> Neighbourhood(
-        Abstractions.Actors.ActorReference actor, int? depth, StatementKind[]? kinds, PartialDate? saidFrom, PartialDate? saidTo, StatementRole[]? roles, CancellationToken cancellationToken)
+        Abstractions.Actors.ActorReference actor, int? depth, StatementKind[]? kinds, PartialDate? saidFrom, PartialDate? saidTo, StatementRole[]? roles, int? first,
+        int? firstEdges, CancellationToken cancellationToken)
     {
         var hops = depth ?? 1;
         if (hops is < 1 or > NetworkView.MaxDepth)
@@ -44,7 +45,19 @@ public sealed partial class QueryResolver
             throw ApiErrors.Input("INVALID_VALUE", "depth", $"depth is {hops}; a neighbourhood reaches 1 to {NetworkView.MaxDepth} hops out.");
         }
 
-        var query = new NeighbourhoodQuery((await lookup.ResolveAsync(actor, "actor"))!, hops, kinds, saidFrom?.Start, saidTo?.End, roles?.ToHashSet());
+        var limit = first ?? NeighbourhoodQuery.DefaultLimit;
+        if (limit is < 1 or > NeighbourhoodQuery.MaxLimit)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", "first", $"first is {limit}; a neighbourhood holds 1 to {NeighbourhoodQuery.MaxLimit} actors besides its centre.");
+        }
+
+        var edgeLimit = firstEdges ?? NeighbourhoodQuery.DefaultEdgeLimit;
+        if (edgeLimit is < 1 or > NeighbourhoodQuery.MaxEdgeLimit)
+        {
+            throw ApiErrors.Input("INVALID_VALUE", "firstEdges", $"firstEdges is {edgeLimit}; a neighbourhood holds 1 to {NeighbourhoodQuery.MaxEdgeLimit} edges.");
+        }
+
+        var query = new NeighbourhoodQuery((await lookup.ResolveAsync(actor, "actor"))!, hops, kinds, saidFrom?.Start, saidTo?.End, roles?.ToHashSet(), limit, edgeLimit);
         return await reader.GetNeighbourhoodAsync(query, cancellationToken);
     }
 

@@ -218,7 +218,7 @@ public static partial class CypherStatements
 
         var conditions = new List<string>();
         var statementConditions = new List<string> { $"NOT coalesce(s.{P.Retracted}, false)" };
-        var parameters = new Dictionary<string, object?> { ["id"] = query.ActorId };
+        var parameters = new Dictionary<string, object?> { ["id"] = query.ActorId, ["limit"] = (long)query.Limit };
         if (query.SaidFrom is { } from)
         {
             conditions.Add($"r.{P.SaidOnEnd} >= $saidFrom");
@@ -245,26 +245,32 @@ public static partial class CypherStatements
         var statementCounts = string.Join(" AND ", statementConditions);
         var throughStatements = roleTypes.Length == 0 ? "" : $$"""
 
-                  UNION
+                  UNION ALL
                   MATCH (node)-[:{{RelationshipTypes.Made}}]->(s:{{NodeLabels.Statement}})-[:{{roleTypes}}]->(next:{{NodeLabels.Actor}})
                   WHERE {{statementCounts}}
                   RETURN next
-                  UNION
+                  UNION ALL
                   MATCH (node)<-[:{{roleTypes}}]-(s:{{NodeLabels.Statement}})<-[:{{RelationshipTypes.Made}}]-(next:{{NodeLabels.Actor}})
                   WHERE {{statementCounts}}
                   RETURN next
             """;
+        // A hop at a time, the actors with the most links to those already reached first, until the limit.
         var hops = string.Concat(Enumerable.Range(1, query.Depth).Select(hop => $$"""
-            CALL (frontier) {
+            CALL (frontier, reached) {
               UNWIND frontier AS node
               CALL (node) {
                   MATCH (node)-[r:{{types}}]-(next:{{NodeLabels.Actor}})
                   WHERE {{counts}}
                   RETURN next{{throughStatements}}
               }
-              RETURN collect(DISTINCT next) AS found
+              WITH next
+              WHERE NOT next IN reached
+              WITH next, count(*) AS links
+              ORDER BY links DESC, next.{{P.Id}}
+              RETURN collect(next) AS ranked
             }
-            WITH start, reached + found AS reached, found AS frontier
+            WITH start, reached, ranked, truncated, $limit + 1 - size(reached) AS room
+            WITH start, reached + ranked[..room] AS reached, ranked[..room] AS frontier, truncated OR size(ranked) > room AS truncated
 
             """));
         var roleEdges = roleTypes.Length == 0 ? "[] AS through" : $$"""
@@ -281,17 +287,17 @@ public static partial class CypherStatements
             name,
             $$"""
             MATCH (start:{{NodeLabels.Actor}} {{{P.Id}}: $id})
-            WITH start, [start] AS reached, [start] AS frontier
+            WITH start, [start] AS reached, [start] AS frontier, false AS truncated
             {{hops}}UNWIND reached AS actor
-            WITH DISTINCT actor, reached
+            WITH DISTINCT actor, reached, truncated
             CALL (actor, reached) {
               MATCH (actor)-[r:{{types}}]->(other:{{NodeLabels.Actor}})
               WHERE other IN reached AND {{counts}}
               RETURN collect({type: type(r), start: actor.{{P.Id}}, end: other.{{P.Id}}, {{P.Key}}: r.{{P.Key}}, {{P.Kind}}: r.{{P.Kind}},
                 {{P.StatementId}}: r.{{P.StatementId}}, {{P.SaidOn}}: r.{{P.SaidOn}}, {{P.Role}}: r.{{P.Role}}}) AS direct
             }
-            {{(roleTypes.Length == 0 ? "WITH actor, direct, [] AS through" : roleEdges)}}
-            RETURN actor {{ActorMap}} AS actor, direct + through AS edges
+            {{(roleTypes.Length == 0 ? "WITH actor, direct, [] AS through, truncated" : roleEdges)}}
+            RETURN actor {{ActorMap}} AS actor, direct + through AS edges, truncated
             """,
             parameters);
         return new CompiledQuery(statement, parameters);

@@ -177,6 +177,47 @@ public sealed class AnalysisConformanceTests(ConformanceFixture fixture, ITestOu
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task A_capped_neighbourhood_keeps_the_actors_most_linked_to_its_centre_and_says_it_was_cut(string store)
+    {
+        const string Centre = "gen-org-3";
+        var reader = Reader(store);
+        var full = await reader.GetNeighbourhoodAsync(new NeighbourhoodQuery(Centre, 1, Limit: NeighbourhoodQuery.MaxLimit));
+        var capped = await reader.GetNeighbourhoodAsync(new NeighbourhoodQuery(Centre, 1, Limit: 5));
+        var twoHops = await reader.GetNeighbourhoodAsync(new NeighbourhoodQuery(Centre, 2, Limit: 12));
+
+        var links = full.Edges
+            .Where(e => (e.Source == Centre) != (e.Target == Centre))
+            .GroupBy(e => e.Source == Centre ? e.Target : e.Source)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+        var kept = links.Take(5).Append(Centre).ToHashSet();
+
+        Assert.True(links.Count > 12, $"{Centre} has only {links.Count} neighbours; the test would prove little.");
+        Assert.False(full.Truncated);
+        Assert.True(capped.Truncated);
+        Assert.Equal(kept.Order(StringComparer.Ordinal), capped.Nodes.Select(n => n.Id));
+        Assert.Equal(full.Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)).Select(e => e.Id), capped.Edges.Select(e => e.Id));
+        Assert.Equal(13, twoHops.Nodes.Count);
+        Assert.True(twoHops.Truncated);
+        // The first hop alone fills the limit, so the second adds nobody.
+        Assert.Equal(links.Take(12).Append(Centre).Order(StringComparer.Ordinal), twoHops.Nodes.Select(n => n.Id));
+
+        // Past an edge limit, the edges touching the centre come first, by id; the others are the store's choice.
+        var touching = full.Edges.Where(e => e.Source == Centre || e.Target == Centre).Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
+        foreach (var edgeLimit in new[] { 3, touching.Count + 4 })
+        {
+            var fewEdges = await reader.GetNeighbourhoodAsync(new NeighbourhoodQuery(Centre, 1, Limit: NeighbourhoodQuery.MaxLimit, EdgeLimit: edgeLimit));
+            Assert.True(fewEdges.Truncated);
+            Assert.Equal(full.Nodes.Select(n => n.Id), fewEdges.Nodes.Select(n => n.Id));
+            Assert.Equal(edgeLimit, fewEdges.Edges.Count);
+            Assert.Subset(full.Edges.ToHashSet(), fewEdges.Edges.ToHashSet());
+            Assert.Equal(touching.Take(edgeLimit), fewEdges.Edges.Where(e => e.Source == Centre || e.Target == Centre).Select(e => e.Id).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Generated_statements_collapse_into_the_weighted_edges_their_facts_give(string store)
     {
         var filter = GeneratedOnly with { Kinds = [StatementKind.Criticise, StatementKind.Appeal] };

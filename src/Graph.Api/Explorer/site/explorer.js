@@ -5,9 +5,14 @@
 (() => {
   'use strict';
 
-  /** The most actors an ego network draws at first, and the most an expansion adds before "show more". */
+  /**
+   * The most actors an ego network draws at first (the server picks those most linked to the centre), the most an
+   * expansion asks for, and how many of those it draws before "show more".
+   */
   const INITIAL_CAP = 500;
+  const EXPAND_FETCH = 100;
   const EXPAND_CAP = 25;
+  const MAX_FETCH = 2000;
 
   /** The most nodes a force-directed layout settles after the network grows; beyond it new nodes stay in their ring. */
   const SETTLE_LIMIT = 150;
@@ -38,7 +43,9 @@
 
   const ACTOR = 'id name __typename ... on Organisation { kind }';
   const NETWORK_FIELDS = `nodes { ${ACTOR} } edges { id type source target kind saidOn role targetRole statementId statement { summary quote } }`;
-  const NEIGHBOURHOOD = `query Neighbourhood($actor: ActorRefInput!) { neighbourhood(actor: $actor) { ${NETWORK_FIELDS} } }`;
+  const NEIGHBOURHOOD = `query Neighbourhood($actor: ActorRefInput!, $first: Int) {
+    neighbourhood(actor: $actor, first: $first) { truncated ${NETWORK_FIELDS} }
+  }`;
   const SUGGEST = `query Suggest($name: String!) { actors(name: $name, first: 8) { ${ACTOR} aliases } }`;
   const STATEMENT = `query Statement($id: ID!) {
     statement(id: $id) {
@@ -67,6 +74,7 @@
     shown: new Set(),
     expanded: new Set(),
     pending: new Map(), // actor id -> ids of its neighbours not yet shown
+    fetched: new Map(), // actor id -> how many neighbours were asked for, while the server had more
     centre: null,
     months: [], // the months the slider runs over, yyyy-MM
     playing: null,
@@ -178,7 +186,7 @@
     stopPlaying();
     say(`Drawing the network around ${label}…`);
     const started = performance.now();
-    const data = await graphql(NEIGHBOURHOOD, { actor: { id } });
+    const data = await graphql(NEIGHBOURHOOD, { actor: { id }, first: INITIAL_CAP - 1 });
     performance.mark('explorer:network-data');
     const network = data.neighbourhood;
     if (network.nodes.length === 0) {
@@ -189,21 +197,21 @@
     cy.elements().remove();
     Object.assign(state, {
       actors: new Map(), edges: new Map(), statementNodes: new Map(), pathSteps: new Map(), shown: new Set(), expanded: new Set(), pending: new Map(),
+      fetched: new Map(),
     });
     remember(network);
     state.centre = id;
     state.expanded.add(id);
-    const neighbours = rankNeighbours(id, network.edges).filter((n) => n !== id);
-    const first = neighbours.slice(0, INITIAL_CAP - 1);
-    if (neighbours.length > first.length) state.pending.set(id, neighbours.slice(first.length));
-    show([id, ...first]);
+    if (network.truncated) state.fetched.set(id, INITIAL_CAP - 1);
+    show([id, ...rankNeighbours(id, network.edges).filter((n) => n !== id)]);
     cy.getElementById(id).addClass('centre expanded');
     layoutAll();
     refreshAfterChange();
     await drawn();
     performance.mark('explorer:network-drawn');
     performance.measure('explorer:draw', 'explorer:network-data', 'explorer:network-drawn');
-    say(`${state.actors.get(id).name}: ${state.shown.size - 1} actors linked, drawn in ${Math.round(performance.now() - started)} ms.`);
+    const more = network.truncated ? ' (the most linked; more are within reach)' : '';
+    say(`${state.actors.get(id).name}: ${state.shown.size - 1} actors linked${more}, drawn in ${Math.round(performance.now() - started)} ms.`);
     history.replaceState(null, '', `?actor=${encodeURIComponent(id)}`);
   }
 
@@ -221,13 +229,14 @@
     return state.actors.get(id)?.name ?? state.statementNodes.get(id)?.label ?? id;
   }
 
-  async function expand(id) {
+  async function expand(id, first = EXPAND_FETCH) {
     stopPlaying();
     const actor = state.actors.get(id);
     say(`Expanding ${actor.name}…`);
-    const data = await graphql(NEIGHBOURHOOD, { actor: { id } });
+    const data = await graphql(NEIGHBOURHOOD, { actor: { id }, first });
     performance.mark('explorer:expand-data');
     remember(data.neighbourhood);
+    if (data.neighbourhood.truncated) state.fetched.set(id, first); else state.fetched.delete(id);
     state.expanded.add(id);
     const fresh = rankNeighbours(id, data.neighbourhood.edges).filter((n) => !state.shown.has(n));
     addAround(id, fresh);
@@ -249,8 +258,15 @@
     say(`${actor.name}: ${now.length} more actors drawn${later.length ? `, ${later.length} more to show` : ''}.`);
   }
 
+  /** Draws more around an actor: those fetched but not drawn yet, or else more fetched from the server. */
   function showMore(id) {
-    addAround(id, (state.pending.get(id) ?? []).filter((n) => !state.shown.has(n)));
+    const waiting = (state.pending.get(id) ?? []).filter((n) => !state.shown.has(n));
+    if (waiting.length > 0) {
+      addAround(id, waiting);
+      return;
+    }
+    const fetched = state.fetched.get(id);
+    if (fetched) run(expand(id, Math.min(MAX_FETCH, fetched * 4)));
   }
 
   function layoutAll() {
@@ -466,7 +482,9 @@
         item.append(button('Expand', () => run(expand(actor.id)), { 'aria-label': `Expand ${actor.name}` }));
       }
       const more = state.pending.get(actor.id)?.filter((id) => !state.shown.has(id)).length;
-      if (more) item.append(button(`Show ${Math.min(more, EXPAND_CAP)} more`, () => showMore(actor.id), { 'aria-label': `Show more around ${actor.name}` }));
+      if (more || (state.fetched.get(actor.id) ?? MAX_FETCH) < MAX_FETCH) {
+        item.append(button(more ? `Show ${Math.min(more, EXPAND_CAP)} more` : 'Show more', () => showMore(actor.id), { 'aria-label': `Show more around ${actor.name}` }));
+      }
       return item;
     }));
     $('#actor-count').textContent = `(${actors.length})`;
