@@ -64,7 +64,7 @@ public static class ExplorerBenchmark
         {
             using var client = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromMinutes(5) };
             var rows = new StringBuilder();
-            rows.AppendLine("| Statements | Actor | Asked for | Actors returned | Edges | Service p50 / p99 | Ids only p50 / p99 | Service ÷ ids only |");
+            rows.AppendLine("| Statements | Actor | Asked for | Actors returned (cut: more within reach) | Edges | Service p50 / p99 | Ids only p50 / p99 | Service ÷ ids only |");
             rows.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
 
             // The busiest actor, a middling one and a quiet one of the synthetic graph's power law.
@@ -75,8 +75,8 @@ public static class ExplorerBenchmark
                 {
                     var variables = new { actor = new { id = actor }, first };
                     var network = await PostAsync(client, Neighbourhood, variables);
-                    var (service50, service99) = await Measurements.LatencyAsync(c => PostAsync(c, Neighbourhood, variables), service.Address, count: 30, warmUp: TimeSpan.FromSeconds(3));
-                    var (ids50, ids99) = await Measurements.LatencyAsync(c => PostAsync(c, IdsOnly, variables), service.Address, count: 30, warmUp: TimeSpan.FromSeconds(3));
+                    var ((service50, service99), (ids50, ids99)) = await Measurements.LatencyTurnAboutAsync(
+                        c => PostAsync(c, Neighbourhood, variables), service.Address, c => PostAsync(c, IdsOnly, variables), service.Address, 20, TimeSpan.FromSeconds(5));
                     var nodes = network.GetProperty("nodes").GetArrayLength();
                     var edges = network.GetProperty("edges").GetArrayLength();
                     rows.AppendLine(string.Create(CultureInfo.InvariantCulture,

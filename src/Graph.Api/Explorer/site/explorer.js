@@ -69,6 +69,8 @@
   const state = {
     actors: new Map(), // id -> { id, name, type, kind }
     edges: new Map(), // id -> edge as the API gives it, with summary
+    groups: new Map(), // drawn edge id -> { source, target, kind, targetRole, type, members: edge ids, visible: edge ids }
+    placed: new Set(), // ids of the edges in a drawn group
     statementNodes: new Map(), // id -> { id, kind, label }: statements drawn because a path goes through them
     pathSteps: new Map(), // id -> { id, source, target, type }
     shown: new Set(),
@@ -127,7 +129,7 @@
       { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#1f2328' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#0969da' } },
       { selector: 'edge', style: {
-        width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
+        width: 'mapData(weight, 1, 20, 1.5, 8)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
         'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', opacity: 0.85,
       } },
       { selector: 'edge.role', style: { 'line-style': 'dashed' } },
@@ -173,10 +175,20 @@
           classes: actor.type === 'Person' ? 'person' : 'organisation',
         }));
       }
+      // Statements of one kind from one actor to another in one role are drawn as one edge, as wide as they are many:
+      // thousands of parallel curves would cost the canvas seconds and show nothing more.
       for (const edge of state.edges.values()) {
-        if (!cy.getElementById(edge.id).empty() || !state.shown.has(edge.source) || !state.shown.has(edge.target)) continue;
+        if (state.placed.has(edge.id) || !state.shown.has(edge.source) || !state.shown.has(edge.target)) continue;
+        state.placed.add(edge.id);
+        const id = `${edge.source}|${edge.target}|${edge.statementId ? `${edge.kind}|${edge.targetRole}` : edge.type}`;
+        const group = state.groups.get(id);
+        if (group) {
+          group.members.push(edge.id);
+          continue;
+        }
+        state.groups.set(id, { source: edge.source, target: edge.target, kind: edge.kind, targetRole: edge.targetRole, type: edge.type, members: [edge.id], visible: [] });
         const classes = edge.statementId ? (edge.targetRole === 'ADDRESSEE' ? 'statement-edge' : 'statement-edge role') : 'structural';
-        cy.add({ group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, colour: edgeColour(edge) }, classes });
+        cy.add({ group: 'edges', data: { id, source: edge.source, target: edge.target, colour: edgeColour(edge), weight: 1 }, classes });
       }
     });
     return cy.collection(added);
@@ -196,8 +208,8 @@
 
     cy.elements().remove();
     Object.assign(state, {
-      actors: new Map(), edges: new Map(), statementNodes: new Map(), pathSteps: new Map(), shown: new Set(), expanded: new Set(), pending: new Map(),
-      fetched: new Map(),
+      actors: new Map(), edges: new Map(), groups: new Map(), placed: new Set(), statementNodes: new Map(), pathSteps: new Map(), shown: new Set(),
+      expanded: new Set(), pending: new Map(), fetched: new Map(),
     });
     remember(network);
     state.centre = id;
@@ -406,8 +418,12 @@
     cy.batch(() => {
       const linked = new Set([...state.expanded, ...state.statementNodes.keys()]);
       cy.edges().forEach((element) => {
-        const edge = state.edges.get(element.id());
-        const visible = edge ? visibleEdge(edge) : true;
+        const group = state.groups.get(element.id());
+        if (group) {
+          group.visible = group.members.filter((id) => visibleEdge(state.edges.get(id)));
+          element.data('weight', group.visible.length);
+        }
+        const visible = group ? group.visible.length > 0 : true;
         element.toggleClass('hidden', !visible);
         if (visible) {
           linked.add(element.data('source'));
@@ -491,9 +507,7 @@
 
     const statements = new Map();
     const links = [];
-    for (const element of cy.edges().not('.hidden')) {
-      const edge = state.edges.get(element.id());
-      if (!edge) continue;
+    for (const edge of visibleEdges()) {
       if (!edge.statementId) {
         links.push(edge);
         continue;
@@ -581,7 +595,7 @@
     }
     for (const item of document.querySelectorAll('#statement-list li')) item.classList.toggle('selected', item.dataset.statement === id);
     cy.elements().unselect();
-    cy.edges().filter((e) => state.edges.get(e.id())?.statementId === id).select();
+    cy.edges().filter((e) => state.groups.get(e.id())?.members.some((m) => state.edges.get(m).statementId === id)).select();
     const names = (actors) => actors.map((a) => a.name);
     const parts = [];
     if (statement.quote) {
@@ -664,7 +678,7 @@
           const id = `path:${step.type}:${step.from}:${step.to}`;
           if (cy.getElementById(id).empty()) {
             state.pathSteps.set(id, { id, source: step.from, target: step.to, type: step.type });
-            cy.add({ group: 'edges', data: { id, source: step.from, target: step.to, colour: STATEMENT_COLOUR }, classes: 'role' });
+            cy.add({ group: 'edges', data: { id, source: step.from, target: step.to, colour: STATEMENT_COLOUR, weight: 1 }, classes: 'role' });
           }
           cy.getElementById(id).addClass('path');
         }
@@ -691,11 +705,14 @@
         ? { id: actor.id, label: actor.name, type: actor.type === 'Person' ? 'person' : 'organisation', kind: actor.kind, colour: actorColour(actor) }
         : { id: n.id(), label: statement?.label ?? n.id(), type: 'statement', kind: statement?.kind, colour: STATEMENT_COLOUR };
     });
-    const edges = cy.edges().not('.hidden').map((e) => {
-      const edge = state.edges.get(e.id()) ?? state.pathSteps.get(e.id());
-      return { ...edge, colour: edge.kind ? KIND_COLOURS[edge.kind] : '#8c959f' };
-    });
+    const steps = cy.edges().not('.hidden').map((e) => state.pathSteps.get(e.id())).filter(Boolean);
+    const edges = [...visibleEdges(), ...steps].map((edge) => ({ ...edge, colour: edge.kind ? KIND_COLOURS[edge.kind] : '#8c959f' }));
     return { nodes, edges };
+  }
+
+  /** Every statement edge and link the view shows, one by one, as the filters leave them. */
+  function visibleEdges() {
+    return [...state.groups.values()].flatMap((group) => group.visible.map((id) => state.edges.get(id)));
   }
 
   // XML 1.0 has no place for most control characters, nor for lone surrogates; they are dropped, the rest escaped.
@@ -924,8 +941,20 @@
     if (state.actors.has(id) && !state.expanded.has(id)) run(expand(id));
   });
   cy.on('tap', 'edge', (event) => {
-    const edge = state.edges.get(event.target.id());
-    if (edge?.statementId) run(showStatement(edge.statementId));
+    const group = state.groups.get(event.target.id());
+    const statements = [...new Set((group?.visible ?? []).map((id) => state.edges.get(id).statementId).filter(Boolean))];
+    if (statements.length === 1) {
+      run(showStatement(statements[0]));
+    } else if (statements.length > 1) {
+      const list = document.createElement('ul');
+      for (const id of statements) {
+        const edge = state.edges.get(group.visible.find((m) => state.edges.get(m).statementId === id));
+        const item = document.createElement('li');
+        item.append(button(`${edge.saidOn ?? 'undated'}: ${edge.summary ?? id}`, () => run(showStatement(id))));
+        list.append(item);
+      }
+      card(`${statements.length} statements: ${name(group.source)} → ${name(group.target)}, ${group.kind.toLowerCase()}`, list);
+    }
   });
 
   document.addEventListener('keydown', (event) => {
