@@ -51,7 +51,7 @@ public sealed class AuthTests : IAsyncLifetime
         var allowed = new Dictionary<string, string?>
         {
             ["query"] = "reader", ["mutation"] = "editor", ["import"] = "editor", ["export"] = "reader",
-            ["health"] = null, ["version"] = null, ["graphiql page"] = null,
+            ["health"] = null, ["version"] = null, ["graphiql page"] = null, ["explorer page"] = null,
         };
         var callers = new Dictionary<string, string?>
         {
@@ -117,6 +117,7 @@ public sealed class AuthTests : IAsyncLifetime
         "health" => new HttpRequestMessage(HttpMethod.Get, "/health/live"),
         "version" => new HttpRequestMessage(HttpMethod.Get, "/version"),
         "graphiql page" => new HttpRequestMessage(HttpMethod.Get, "/graphiql"),
+        "explorer page" => new HttpRequestMessage(HttpMethod.Get, "/explore"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
