@@ -27,7 +27,7 @@ if (args.SkipWhile(a => a != "--exports").Skip(1).FirstOrDefault() is { } export
 }
 
 // --explorer SIZE times the explorer on the log an earlier run imported for that size: the server's neighbourhoods and,
-// in Chromium, the drawing.
+// in Chromium, the drawing (--drawing-only: the drawing alone).
 if (args.SkipWhile(a => a != "--explorer").Skip(1).FirstOrDefault() is { } explorerSize)
 {
     var folder = Path.Combine(Path.GetTempPath(), "graph-benchmarks", explorerSize);
@@ -36,7 +36,7 @@ if (args.SkipWhile(a => a != "--explorer").Skip(1).FirstOrDefault() is { } explo
         throw new InvalidOperationException($"--explorer {explorerSize} needs the event log an earlier run imported in {folder}.");
     }
 
-    Console.WriteLine(await ExplorerBenchmark.RunAsync(folder, int.Parse(explorerSize, CultureInfo.InvariantCulture)));
+    Console.WriteLine(await ExplorerBenchmark.RunAsync(folder, int.Parse(explorerSize, CultureInfo.InvariantCulture), args.Contains("--drawing-only")));
     return;
 }
 
