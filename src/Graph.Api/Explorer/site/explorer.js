@@ -120,8 +120,8 @@
     maxZoom: 4,
     style: [
       { selector: 'node', style: {
-        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis',
-        'text-max-width': 120, 'background-color': 'data(colour)', width: 22, height: 22, 'border-width': 1, 'border-color': '#fff',
+        label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 6,
+        'background-color': 'data(colour)', width: 22, height: 22, 'border-width': 1, 'border-color': '#fff',
       } },
       { selector: 'node.organisation', style: { shape: 'round-rectangle' } },
       { selector: 'node.statement', style: { shape: 'diamond', width: 14, height: 14, 'font-size': 8 } },
@@ -139,6 +139,11 @@
       { selector: '.hidden', style: { display: 'none' } },
     ],
   });
+
+  /** A label short enough to draw: Cytoscape.js measures and cuts long labels itself on every frame, at great cost. */
+  function short(text) {
+    return text.length > 28 ? `${text.slice(0, 27)}…` : text;
+  }
 
   function actorColour(actor) {
     return actor.type === 'Person' ? PERSON_COLOUR : ORGANISATION_COLOURS[actor.kind] ?? ORGANISATION_COLOURS.OTHER;
@@ -171,7 +176,7 @@
         const actor = state.actors.get(id);
         added.push(cy.add({
           group: 'nodes',
-          data: { id, label: actor.name, colour: actorColour(actor) },
+          data: { id, label: short(actor.name), colour: actorColour(actor) },
           classes: actor.type === 'Person' ? 'person' : 'organisation',
         }));
       }
