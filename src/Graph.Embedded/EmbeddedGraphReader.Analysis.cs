@@ -65,15 +65,16 @@ public sealed partial class EmbeddedGraphReader
                 && (kindNames is null || kindNames.Contains(s.GetString(PropertyKeys.Kind)!))
                 && WithinDates(s.GetString(PropertyKeys.SaidOnStart), s.GetString(PropertyKeys.SaidOnEnd), query.SaidFrom, query.SaidTo);
 
-            // Edges from an actor's own statements to the actors in them, in the roles reached through the statement.
-            IEnumerable<NetworkEdgeView> RoleEdgesFrom(GraphNode speaker) => roleTypes.Count == 0
+            // An actor's own statements and their relationships to the actors in them, in the roles reached through the
+            // statement; an edge is made of one only once it is kept.
+            IEnumerable<(GraphNode Statement, GraphRelationship Role)> RoleLinksFrom(GraphNode speaker) => roleTypes.Count == 0
                 ? []
                 : speaker.Out(RelationshipTypes.Made).Select(m => m.To).Where(StatementCounts)
-                    .SelectMany(s => s.Out(roleTypes).Where(r => r.To.HasLabel(NodeLabels.Actor)).Select(r => ToRoleEdge(speaker, s, r)));
+                    .SelectMany(s => s.Out(roleTypes).Where(r => r.To.HasLabel(NodeLabels.Actor)).Select(r => (s, r)));
 
             IEnumerable<GraphNode> RoleNeighbours(GraphNode actor) => roleTypes.Count == 0
                 ? []
-                : RoleEdgesFrom(actor).Select(e => g.Node(e.Target)!)
+                : RoleLinksFrom(actor).Select(link => link.Role.To)
                     .Concat(actor.In(roleTypes).Select(r => r.From).Where(s => s.HasLabel(NodeLabels.Statement) && StatementCounts(s))
                         .SelectMany(s => s.In(RelationshipTypes.Made).Select(m => m.From)));
 
@@ -102,7 +103,7 @@ public sealed partial class EmbeddedGraphReader
 
             IEnumerable<NetworkEdgeView> EdgesFrom(GraphNode n) =>
                 n.Out(actorTypes).Where(r => Counts(r) && reached.Contains(r.To)).Select(ToNetworkEdge)
-                    .Concat(RoleEdgesFrom(n).Where(e => reached.Contains(g.Node(e.Target)!)));
+                    .Concat(RoleLinksFrom(n).Where(link => reached.Contains(link.Role.To)).Select(link => ToRoleEdge(n, link.Statement, link.Role)));
 
             // Every edge touching the centre; then the others, actor by actor, only until the limit is passed, so the
             // edges among a network of hubs (most of the graph) are never all walked.
