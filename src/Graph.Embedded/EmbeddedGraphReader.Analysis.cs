@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Graph.Abstractions.Organisations;
 using Graph.Abstractions.Statements;
 using Graph.Projection.Model;
@@ -55,28 +56,77 @@ public sealed partial class EmbeddedGraphReader
             // The roles other than addressee have no actor-to-actor relationship: they are reached through the statement.
             var roleTypes = roles.Where(r => r != StatementRole.Addressee).Select(Projection.Reading.StatementRoles.RelationshipType).ToHashSet(StringComparer.Ordinal);
 
+            var anyDate = query.SaidFrom is null && query.SaidTo is null;
+            var everyLink = anyDate && kindNames is null;
             bool Counts(GraphRelationship r) =>
-                StructuralTypes.Contains(r.Type)
+                everyLink
+                || StructuralTypes.Contains(r.Type)
                 || ((kindNames is null || kindNames.Contains((string)r.Get(PropertyKeys.Kind)!))
-                    && WithinDates(r.Get(PropertyKeys.SaidOnStart) as string, r.Get(PropertyKeys.SaidOnEnd) as string, query.SaidFrom, query.SaidTo));
+                    && (anyDate || WithinDates(r.Get(PropertyKeys.SaidOnStart) as string, r.Get(PropertyKeys.SaidOnEnd) as string, query.SaidFrom, query.SaidTo)));
 
             bool StatementCounts(GraphNode s) =>
                 !IsRetracted(s)
                 && (kindNames is null || kindNames.Contains(s.GetString(PropertyKeys.Kind)!))
-                && WithinDates(s.GetString(PropertyKeys.SaidOnStart), s.GetString(PropertyKeys.SaidOnEnd), query.SaidFrom, query.SaidTo);
+                && (anyDate || WithinDates(s.GetString(PropertyKeys.SaidOnStart), s.GetString(PropertyKeys.SaidOnEnd), query.SaidFrom, query.SaidTo));
 
-            // An actor's own statements and their relationships to the actors in them, in the roles reached through the
-            // statement; an edge is made of one only once it is kept.
-            IEnumerable<(GraphNode Statement, GraphRelationship Role)> RoleLinksFrom(GraphNode speaker) => roleTypes.Count == 0
-                ? []
-                : speaker.Out(RelationshipTypes.Made).Select(m => m.To).Where(StatementCounts)
-                    .SelectMany(s => s.Out(roleTypes).Where(r => r.To.HasLabel(NodeLabels.Actor)).Select(r => (s, r)));
+            // Every link of an actor to another, each as the edge it would be: relationships between actors, the roles
+            // of the actor's own statements and, unless only the edges starting at the actor are asked for, the speakers
+            // of statements the actor has a role in. Only an edge's id is made here; its view is made once it is kept.
+            // A hub has hundreds of thousands of links; the walk stops when `link` says so.
+            void EachLink(GraphNode actor, bool startingHereOnly, Func<GraphNode, EdgeCandidate, bool> link) =>
+                EachLinkOf(actor, startingHereOnly, actorTypes, roleTypes, link);
 
-            IEnumerable<GraphNode> RoleNeighbours(GraphNode actor) => roleTypes.Count == 0
-                ? []
-                : RoleLinksFrom(actor).Select(link => link.Role.To)
-                    .Concat(actor.In(roleTypes).Select(r => r.From).Where(s => s.HasLabel(NodeLabels.Statement) && StatementCounts(s))
-                        .SelectMany(s => s.In(RelationshipTypes.Made).Select(m => m.From)));
+            void EachLinkOf(GraphNode actor, bool startingHereOnly, IReadOnlySet<string> actorTypes, IReadOnlySet<string> roleTypes, Func<GraphNode, EdgeCandidate, bool> link)
+            {
+                foreach (var r in actor.Out(actorTypes))
+                {
+                    if (Counts(r) && !link(r.To, new EdgeCandidate(r)))
+                    {
+                        return;
+                    }
+                }
+
+                foreach (var made in roleTypes.Count == 0 ? [] : actor.Out(RelationshipTypes.Made))
+                {
+                    if (StatementCounts(made.To))
+                    {
+                        foreach (var role in made.To.Out(roleTypes))
+                        {
+                            if (role.To.HasLabel(NodeLabels.Actor) && !link(role.To, new EdgeCandidate(role, actor, made.To)))
+                            {
+                                return;
+                            }
+                        }
+                    }
+                }
+
+                if (startingHereOnly)
+                {
+                    return;
+                }
+
+                foreach (var r in actor.In(actorTypes))
+                {
+                    if (Counts(r) && !link(r.From, new EdgeCandidate(r)))
+                    {
+                        return;
+                    }
+                }
+
+                foreach (var role in roleTypes.Count == 0 ? [] : actor.In(roleTypes))
+                {
+                    if (role.From.HasLabel(NodeLabels.Statement) && StatementCounts(role.From))
+                    {
+                        foreach (var made in role.From.In(RelationshipTypes.Made))
+                        {
+                            if (!link(made.From, new EdgeCandidate(role, made.From, role.From)))
+                            {
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
 
             // A hop at a time, the actors with the most links to those already reached first, until the limit.
             var reached = new HashSet<GraphNode> { start };
@@ -85,14 +135,31 @@ public sealed partial class EmbeddedGraphReader
             for (var hop = 0; hop < query.Depth && frontier.Count > 0; hop++)
             {
                 var links = new Dictionary<GraphNode, int>();
-                foreach (var next in frontier.SelectMany(n => n.Out(actorTypes).Where(Counts).Select(r => r.To)
-                    .Concat(n.In(actorTypes).Where(Counts).Select(r => r.From))
-                    .Concat(RoleNeighbours(n))))
+                foreach (var actor in frontier)
                 {
-                    if (!reached.Contains(next))
+                    if (everyLink && roles.Count == Projection.Reading.StatementRoles.All.Count)
                     {
-                        links[next] = links.GetValueOrDefault(next) + 1;
+                        // Every link counts: the graph keeps their numbers.
+                        foreach (var (next, count) in actor.LinkedActors ?? [])
+                        {
+                            if (!reached.Contains(next))
+                            {
+                                CollectionsMarshal.GetValueRefOrAddDefault(links, next, out _) += count;
+                            }
+                        }
+
+                        continue;
                     }
+
+                    EachLink(actor, startingHereOnly: false, (next, edge) =>
+                    {
+                        if (!reached.Contains(next))
+                        {
+                            CollectionsMarshal.GetValueRefOrAddDefault(links, next, out _)++;
+                        }
+
+                        return true;
+                    });
                 }
 
                 var room = query.Limit - (reached.Count - 1);
@@ -101,24 +168,60 @@ public sealed partial class EmbeddedGraphReader
                 reached.UnionWith(frontier);
             }
 
-            IEnumerable<NetworkEdgeView> EdgesFrom(GraphNode n) =>
-                n.Out(actorTypes).Where(r => Counts(r) && reached.Contains(r.To)).Select(ToNetworkEdge)
-                    .Concat(RoleLinksFrom(n).Where(link => reached.Contains(link.Role.To)).Select(link => ToRoleEdge(n, link.Statement, link.Role)));
+            // Every edge touching the centre; then the others, actor by actor, only while there is room, so the edges
+            // among a network of hubs (most of the graph) are never all walked.
+            var selection = query.SelectEdges<EdgeCandidate>();
+            // A type at a time, in the order of the ids they begin: once the selection is full and its last id sorts
+            // before a type's, no edge of that type or of those after it is held, and one more found says some are cut.
+            // A hub's hundreds of thousands of edges are then walked only as far as its first few types.
+            var none = new HashSet<string>();
+            foreach (var type in actorTypes.Concat(roleTypes).OrderBy(t => t + ":", StringComparer.Ordinal))
+            {
+                var past = selection.Room == 0 && selection.Count > 0 && string.CompareOrdinal(selection.Last.Id, type + ":") < 0;
+                var ofType = new HashSet<string> { type };
+                var isRole = roleTypes.Contains(type);
+                EachLinkOf(start, startingHereOnly: false, isRole ? none : ofType, isRole ? ofType : none, (other, edge) =>
+                {
+                    if (!reached.Contains(other))
+                    {
+                        return true;
+                    }
 
-            // Every edge touching the centre; then the others, actor by actor, only until the limit is passed, so the
-            // edges among a network of hubs (most of the graph) are never all walked.
-            var touching = EdgesFrom(start)
-                .Concat(start.In(actorTypes).Where(r => Counts(r) && reached.Contains(r.From)).Select(ToNetworkEdge))
-                .Concat(roleTypes.Count == 0 ? [] : start.In(roleTypes)
-                    .Where(r => r.From.HasLabel(NodeLabels.Statement) && StatementCounts(r.From))
-                    .SelectMany(r => r.From.In(RelationshipTypes.Made).Where(m => reached.Contains(m.From)).Select(m => ToRoleEdge(m.From, r.From, r))))
-                .DistinctBy(e => e.Id, StringComparer.Ordinal)
-                .ToList();
-            var others = reached.Where(n => n != start).OrderBy(n => n.Id, StringComparer.Ordinal)
-                .SelectMany(n => EdgesFrom(n).Where(e => e.Target != start.Id))
-                .Take(Math.Max(0, query.EdgeLimit - touching.Count) + 1);
-            var (edges, cut) = query.Keep(touching.Concat(others));
-            return new NetworkView([.. reached.OrderBy(n => n.Id, StringComparer.Ordinal).Select(ToActor)], edges, truncated || cut);
+                    if (past || (selection.Room == 0 && selection.Count > 0 && edge.CompareIdTo(selection.Last.Id) > 0))
+                    {
+                        // Given up without making its id.
+                        selection.GiveUp();
+                        return !past;
+                    }
+
+                    selection.Offer(edge, edge.Id(), touchesCentre: true);
+                    return true;
+                });
+                if (past && selection.Truncated)
+                {
+                    break;
+                }
+            }
+
+            // Offered while there is room, and one more to know whether any is left out.
+            bool Open() => selection.Room > 0 || !selection.Truncated;
+            foreach (var actor in reached.Where(n => n != start).OrderBy(n => n.Id, StringComparer.Ordinal).TakeWhile(_ => Open()))
+            {
+                EachLink(actor, startingHereOnly: true, (other, edge) =>
+                {
+                    if (other != start && reached.Contains(other))
+                    {
+                        selection.Offer(edge, edge.Id(), touchesCentre: false);
+                    }
+
+                    return Open();
+                });
+            }
+
+            return new NetworkView(
+                [.. reached.OrderBy(n => n.Id, StringComparer.Ordinal).Select(ToActor)],
+                [.. selection.Kept().Select(e => e.ToView())],
+                truncated || selection.Truncated);
         }));
 
     /// <inheritdoc/>
@@ -209,8 +312,14 @@ public sealed partial class EmbeddedGraphReader
             && (from is not { } f || string.CompareOrdinal(end, IsoDate(f)) >= 0)
             && (to is not { } t || string.CompareOrdinal(start, IsoDate(t)) <= 0));
 
+    private static string NetworkEdgeId(GraphRelationship r) =>
+        r.Key is null ? $"{r.Type}:{r.From.Id}:{r.To.Id}" : $"{r.Type}:{r.From.Id}:{r.To.Id}:{r.Key}";
+
+    private static string RoleEdgeId(GraphNode speaker, GraphNode statement, GraphRelationship role) =>
+        $"{role.Type}:{speaker.Id}:{role.To.Id}:{statement.Id}";
+
     private static NetworkEdgeView ToNetworkEdge(GraphRelationship r) => new(
-        r.Key is null ? $"{r.Type}:{r.From.Id}:{r.To.Id}" : $"{r.Type}:{r.From.Id}:{r.To.Id}:{r.Key}",
+        NetworkEdgeId(r),
         r.Type,
         r.From.Id,
         r.To.Id,
@@ -221,7 +330,7 @@ public sealed partial class EmbeddedGraphReader
         DerivedTypes.Contains(r.Type) ? StatementRole.Addressee : null);
 
     private static NetworkEdgeView ToRoleEdge(GraphNode speaker, GraphNode statement, GraphRelationship role) => new(
-        $"{role.Type}:{speaker.Id}:{role.To.Id}:{statement.Id}",
+        RoleEdgeId(speaker, statement, role),
         role.Type,
         speaker.Id,
         role.To.Id,
@@ -230,6 +339,46 @@ public sealed partial class EmbeddedGraphReader
         ParseDate(statement.GetString(PropertyKeys.SaidOn)),
         null,
         Projection.Reading.StatementRoles.Of(role.Type));
+
+    /// <summary>
+    /// An edge of an ego network before it is kept: a relationship between actors, or a statement's speaker linked to
+    /// an actor in one of its roles. Its id is made only when asked for.
+    /// </summary>
+    private readonly record struct EdgeCandidate(GraphRelationship Relationship, GraphNode? Speaker = null, GraphNode? Statement = null)
+    {
+        public string Id() => Speaker is null ? NetworkEdgeId(Relationship) : RoleEdgeId(Speaker, Statement!, Relationship);
+
+        /// <summary>How <see cref="Id"/> compares, ordinally, with <paramref name="other"/>, without making it.</summary>
+        public int CompareIdTo(string other)
+        {
+            var r = Relationship;
+            var parts = Speaker is null
+                ? (r.Type, r.From.Id, r.To.Id, r.Key)
+                : (r.Type, Speaker.Id, r.To.Id, Statement!.Id);
+            var rest = other.AsSpan();
+            foreach (var part in (ReadOnlySpan<string?>)[parts.Type, ":", parts.Item2, ":", parts.Item3, parts.Item4 is null ? null : ":", parts.Item4])
+            {
+                if (part is null)
+                {
+                    continue;
+                }
+
+                var length = Math.Min(part.Length, rest.Length);
+                var order = part.AsSpan(0, length).SequenceCompareTo(rest[..length]);
+                if (order != 0 || length < part.Length)
+                {
+                    // Differs within the part, or `other` ended first and sorts before.
+                    return order != 0 ? order : 1;
+                }
+
+                rest = rest[length..];
+            }
+
+            return rest.IsEmpty ? 0 : -1;
+        }
+
+        public NetworkEdgeView ToView() => Speaker is null ? ToNetworkEdge(Relationship) : ToRoleEdge(Speaker, Statement!, Relationship);
+    }
 
     /// <summary>Nodes a path may step to from <paramref name="node"/>: any direction, never into a retracted statement.</summary>
     private static IEnumerable<(GraphRelationship Step, GraphNode Next)> PathSteps(GraphNode node, HashSet<string> types) =>

@@ -1,5 +1,8 @@
+using System.Runtime.InteropServices;
 using Graph.Abstractions.Actors;
+using Graph.Abstractions.Statements;
 using Graph.Projection.Model;
+using Graph.Projection.Reading;
 
 namespace Graph.Embedded;
 
@@ -10,6 +13,13 @@ namespace Graph.Embedded;
 /// </summary>
 public sealed class InMemoryGraph : IDisposable
 {
+    /// <summary>The relationships that link one actor straight to another: structural ones and those an addressee gets.</summary>
+    internal static readonly HashSet<string> ActorToActorTypes = [.. RelationshipTypes.Structural, .. StatementKinds.DerivedRelationshipTypes];
+
+    /// <summary>The roles that link a statement's speaker to an actor through the statement: every role but addressee.</summary>
+    internal static readonly HashSet<string> RoleTypes =
+        [.. StatementRoles.All.Where(r => r != StatementRole.Addressee).Select(StatementRoles.RelationshipType)];
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly HashSet<GraphRelationship> _relationships = new(RelationshipIdentity.Instance);
@@ -142,6 +152,7 @@ public sealed class InMemoryGraph : IDisposable
         }
 
         var isStatement = node.HasLabel(NodeLabels.Statement);
+        var wasRetracted = node.Get(PropertyKeys.Retracted) is true;
         if (isStatement)
         {
             IndexStatement(node, add: false);
@@ -149,6 +160,11 @@ public sealed class InMemoryGraph : IDisposable
 
         _values.Merge(node, upsert.Properties);
         node.Version = upsert.Version;
+        if (isStatement && wasRetracted != node.Get(PropertyKeys.Retracted) is true)
+        {
+            LinkThroughStatement(node, wasRetracted ? 1 : -1);
+        }
+
         if (isActor)
         {
             IndexActorNames(node, add: true);
@@ -259,6 +275,77 @@ public sealed class InMemoryGraph : IDisposable
         from.AddOutgoing(relationship);
         to.AddIncoming(relationship);
         NoteExemplars(relationship);
+        LinkActors(relationship, 1);
+    }
+
+    /// <summary>The links between actors <paramref name="relationship"/> makes, added (1) or taken away (-1).</summary>
+    private static void LinkActors(GraphRelationship relationship, int change)
+    {
+        var (from, to) = (relationship.From, relationship.To);
+        if (ActorToActorTypes.Contains(relationship.Type))
+        {
+            if (from.HasLabel(NodeLabels.Actor) && to.HasLabel(NodeLabels.Actor))
+            {
+                Link(from, to, change);
+            }
+        }
+        else if (string.Equals(relationship.Type, RelationshipTypes.Made, StringComparison.Ordinal))
+        {
+            if (to.Get(PropertyKeys.Retracted) is not true)
+            {
+                foreach (var role in to.Out(RoleTypes))
+                {
+                    if (role.To.HasLabel(NodeLabels.Actor))
+                    {
+                        Link(from, role.To, change);
+                    }
+                }
+            }
+        }
+        else if (RoleTypes.Contains(relationship.Type) && from.Get(PropertyKeys.Retracted) is not true && to.HasLabel(NodeLabels.Actor))
+        {
+            foreach (var made in from.In(RelationshipTypes.Made))
+            {
+                Link(made.From, to, change);
+            }
+        }
+    }
+
+    /// <summary>The links a statement makes between its speaker (each, were there more) and the actors in its roles, added or taken away.</summary>
+    private static void LinkThroughStatement(GraphNode statement, int change)
+    {
+        foreach (var made in statement.In(RelationshipTypes.Made))
+        {
+            foreach (var role in statement.Out(RoleTypes))
+            {
+                if (role.To.HasLabel(NodeLabels.Actor))
+                {
+                    Link(made.From, role.To, change);
+                }
+            }
+        }
+    }
+
+    private static void Link(GraphNode one, GraphNode other, int change)
+    {
+        if (one == other)
+        {
+            return;
+        }
+
+        Count(one, other);
+        Count(other, one);
+
+        void Count(GraphNode actor, GraphNode neighbour)
+        {
+            var links = actor.LinkedActors ??= [];
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(links, neighbour, out _);
+            count += change;
+            if (count <= 0)
+            {
+                links.Remove(neighbour);
+            }
+        }
     }
 
     private void NoteExemplars(GraphRelationship relationship)
@@ -273,6 +360,7 @@ public sealed class InMemoryGraph : IDisposable
     {
         if (_relationshipsByIdentity.TryGetValue((removal.Type, removal.FromId, removal.ToId, removal.Key), out var relationship))
         {
+            LinkActors(relationship, -1);
             _relationships.Remove(relationship);
             relationship.From.RemoveOutgoing(relationship);
             relationship.To.RemoveIncoming(relationship);

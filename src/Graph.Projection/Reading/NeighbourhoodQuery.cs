@@ -42,16 +42,17 @@ public sealed record NeighbourhoodQuery(
     /// </summary>
     public (IReadOnlyList<NetworkEdgeView> Edges, bool Truncated) Keep(IEnumerable<NetworkEdgeView> edges)
     {
-        var distinct = edges.DistinctBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var kept = distinct
-            .OrderBy(e => e.Source == ActorId || e.Target == ActorId ? 0 : 1)
-            .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Take(EdgeLimit)
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        return (kept, distinct.Count > kept.Count);
+        var selection = SelectEdges<NetworkEdgeView>();
+        foreach (var edge in edges)
+        {
+            selection.Offer(edge, edge.Id, touchesCentre: edge.Source == ActorId || edge.Target == ActorId);
+        }
+
+        return (selection.Kept(), selection.Truncated);
     }
 
+    /// <summary>An empty selection of this network's edges, for a store that makes an edge's view only once it is kept.</summary>
+    public NetworkEdgeSelection<T> SelectEdges<T>() => new(EdgeLimit);
     /// <summary>The most actors besides the centre a neighbourhood holds unless asked otherwise.</summary>
     public const int DefaultLimit = 500;
 
