@@ -16,6 +16,11 @@
 
   /** The most nodes a force-directed layout settles after the network grows; beyond it new nodes stay in their ring. */
   const SETTLE_LIMIT = 150;
+  /**
+   * Beyond this many edges drawn, edges are straight lines from centre to centre with the arrow halfway (Cytoscape.js's
+   * "haystack" edges): curves ending at each node's border cost the first paint of a large view about as much again.
+   */
+  const DENSE_EDGES = 600;
 
   const KINDS = [
     ['STATE', 'State', '#8c8c8c'], ['DECLINE_COMMENT', 'Decline comment', '#bab0ac'], ['DENY', 'Deny', '#9c755f'],
@@ -134,6 +139,11 @@
       } },
       { selector: 'edge.role', style: { 'line-style': 'dashed' } },
       { selector: 'edge.structural', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', width: 1 } },
+      { selector: 'edge.dense', style: {
+        'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle',
+        'mid-target-arrow-color': 'data(colour)',
+      } },
+      { selector: 'edge.dense.structural', style: { 'mid-target-arrow-shape': 'none' } },
       { selector: 'edge:selected', style: { width: 4, opacity: 1 } },
       { selector: '.path', style: { 'border-width': 3, 'border-color': '#bf3989', 'line-color': '#bf3989', 'target-arrow-color': '#bf3989', width: 3 } },
       { selector: '.hidden', style: { display: 'none' } },
@@ -195,6 +205,8 @@
         const classes = edge.statementId ? (edge.targetRole === 'ADDRESSEE' ? 'statement-edge' : 'statement-edge role') : 'structural';
         cy.add({ group: 'edges', data: { id, source: edge.source, target: edge.target, colour: edgeColour(edge), weight: 1 }, classes });
       }
+      const edges = cy.edges();
+      edges.toggleClass('dense', edges.length > DENSE_EDGES);
     });
     return cy.collection(added);
   }
