@@ -163,7 +163,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT position, stream_id, version, data, recorded_at FROM events WHERE stream_id = $stream ORDER BY version;";
         command.Parameters.AddWithValue("$stream", streamId);
-        return await ReadEventsAsync(command, cancellationToken);
+        return await StoredEventRows.ReadAsync(command, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -174,7 +174,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         command.CommandText = "SELECT position, stream_id, version, data, recorded_at FROM events WHERE position > $after ORDER BY position LIMIT $max;";
         command.Parameters.AddWithValue("$after", afterPosition);
         command.Parameters.AddWithValue("$max", maxCount);
-        return await ReadEventsAsync(command, cancellationToken);
+        return await StoredEventRows.ReadAsync(command, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -275,38 +275,6 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            // GetStream would open incremental blob I/O for every row; the whole value is wanted, so copy it at once.
-            var bytes = reader.GetFieldValue<byte[]>(3);
-            GraphEvent graphEvent;
-            try
-            {
-                graphEvent = EventSerializer.Deserialize(bytes);
-            }
-            catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
-            {
-                throw new EventLogUnreadableException(
-                    $"The event at position {reader.GetInt64(0)} of the log (stream '{reader.GetString(1)}', version {reader.GetInt32(2)}) "
-                    + $"cannot be read: {unreadable.Message}",
-                    unreadable);
-            }
-
-            events.Add(new StoredEvent(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetInt32(2),
-                graphEvent,
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
-        }
-
-        return events;
     }
 
     private async Task WriteLoopAsync(SqliteConnection connection)

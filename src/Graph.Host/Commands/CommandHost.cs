@@ -26,14 +26,13 @@ public static class CommandHost
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
-        builder.Services.AddSqliteEventStore(builder.Configuration);
+        builder.Services.AddGraphEventLog(builder.Configuration, readOnly: !withGrains);
         if (withGrains)
         {
             builder.AddGraphSilo();
         }
         else
         {
-            builder.Services.PostConfigure<SqliteEventStoreOptions>(options => options.ReadOnly = true);
             builder.Services.AddGraphProjection(builder.Configuration);
             builder.Services.AddEmbeddedGraph();
         }
@@ -41,17 +40,16 @@ public static class CommandHost
         return builder.Build();
     }
 
-    /// <summary>The full path of the event log the settings point at.</summary>
-    public static string LogPath(IReadOnlyList<string> args)
-    {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. args])
-            .Build();
-        return Path.GetFullPath(configuration[$"{SqliteEventStoreOptions.SectionName}:Path"] ?? new SqliteEventStoreOptions().Path);
-    }
+    /// <summary>The event log the settings point at: a SQLite file's full path, or a PostgreSQL log in words.</summary>
+    public static string LogPath(IReadOnlyList<string> args) => EventLogs.Describe(Settings(args));
+
+    /// <summary>The settings a command's host would read, without building the host.</summary>
+    public static IConfiguration Settings(IReadOnlyList<string> args) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine([.. args])
+        .Build();
 
     /// <summary>
     /// Opens the event log before the host starts, so a log that is in use, or is not one, is reported by its message
@@ -79,8 +77,8 @@ public static class CommandHost
     public static async Task<IHost?> StartReaderAsync(IReadOnlyList<string> args, TextWriter errors, CancellationToken cancellationToken)
     {
         var host = Build(args, withGrains: false);
-        var log = Path.GetFullPath(host.Services.GetRequiredService<IOptions<SqliteEventStoreOptions>>().Value.Path);
-        if (!File.Exists(log))
+        var sqlite = EventLogs.Provider(host.Services.GetRequiredService<IConfiguration>()) == EventLogProvider.Sqlite;
+        if (sqlite && Path.GetFullPath(host.Services.GetRequiredService<IOptions<SqliteEventStoreOptions>>().Value.Path) is var log && !File.Exists(log))
         {
             host.Dispose();
             errors.WriteLine($"There is no event log at {log}. Run the command where the service keeps its data, or set --EventStore:Path.");

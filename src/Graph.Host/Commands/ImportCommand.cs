@@ -68,7 +68,7 @@ public static class ImportCommand
 
         // A dry run where there is no log yet checks against an empty one of its own, and leaves no file behind.
         string? scratch = null;
-        if (options.DryRun && !File.Exists(log))
+        if (options.DryRun && EventLogs.Provider(CommandHost.Settings(hostArgs)) == EventLogProvider.Sqlite && !File.Exists(log))
         {
             scratch = Directory.CreateTempSubdirectory("graph-dry-run-").FullName;
             hostArgs = [.. hostArgs, $"--EventStore:Path={Path.Combine(scratch, "events.db")}"];

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Graph.EventStore;
-using Graph.EventStore.Sqlite;
+using Graph.Host.Hosting;
 using Graph.Neo4j;
 using Graph.Projection;
 using Microsoft.Extensions.Options;
@@ -33,8 +33,7 @@ public static class RebuildProjectionCommand
             Args = [.. args.Where(a => a != "--force")],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Services.AddSqliteEventStore(builder.Configuration);
-        builder.Services.PostConfigure<SqliteEventStoreOptions>(options => options.ReadOnly = true);
+        builder.Services.AddGraphEventLog(builder.Configuration, readOnly: true);
         builder.Services.AddGraphProjection(builder.Configuration);
         builder.Services.AddNeo4jGraph(builder.Configuration);
         using var host = builder.Build();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Graph.EventStore;
 using Graph.EventStore.Sqlite;
+using Graph.Host.Hosting;
 using Graph.Projection;
 using Graph.Embedded;
 
@@ -18,12 +20,19 @@ public static class StatsCommand
         }
 
         var replay = DateTime.UtcNow - started;
-        var events = host.Services.GetRequiredService<SqliteEventStore>();
-        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SqliteEventStoreOptions>>().Value;
+        var events = host.Services.GetRequiredService<IEventStore>();
         var (nodes, relationships) = host.Services.GetRequiredService<InMemoryGraph>().Count();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Event log    {Path.GetFullPath(options.Path)} ({new FileInfo(options.Path).Length / 1048576.0:0.0} MiB)"));
+        var settings = host.Services.GetRequiredService<IConfiguration>();
+        var log = EventLogs.Describe(settings);
+        var (where, counts) = events switch
+        {
+            SqliteEventStore sqlite => (string.Create(CultureInfo.InvariantCulture, $"{log} ({new FileInfo(log).Length / 1048576.0:0.0} MiB)"), await sqlite.CountByTypeAsync(cancellationToken)),
+            Graph.EventStore.Postgres.PostgresEventStore postgres => (log, await postgres.CountByTypeAsync(cancellationToken)),
+            _ => (log, []),
+        };
+        output.WriteLine($"Event log    {where}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Events       {events.HeadPosition,12:N0}"));
-        foreach (var (type, count) in await events.CountByTypeAsync(cancellationToken))
+        foreach (var (type, count) in counts)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type,-34}{count,12:N0}"));
         }

@@ -1,6 +1,5 @@
 using Graph.Embedded;
 using Graph.EventStore;
-using Graph.EventStore.Sqlite;
 using Graph.Grains;
 using Graph.Neo4j;
 using Graph.Projection;
@@ -40,7 +39,7 @@ public static class GraphHostingExtensions
             .Bind(builder.Configuration.GetSection(Import.ImportLimits.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSqliteEventStore(builder.Configuration);
+        builder.Services.AddGraphEventLog(builder.Configuration);
         builder.Services.AddGraphProjection(builder.Configuration);
         var store = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Store ?? GraphStoreKind.Embedded;
         if (store == GraphStoreKind.Neo4j)
