@@ -26,6 +26,17 @@ if (args.SkipWhile(a => a != "--exports").Skip(1).FirstOrDefault() is { } export
     return;
 }
 
+// --event-log-postgres "CONNECTION STRING" [COUNT] times the PostgreSQL event log's appends beside raw INSERT and COPY
+// of the same rows (it drops and recreates the schemas bench_log and bench_raw of that database).
+if (args.SkipWhile(a => a != "--event-log-postgres").Skip(1).FirstOrDefault() is { } postgres)
+{
+    var count = args.SkipWhile(a => a != "--event-log-postgres").Skip(2).FirstOrDefault() is { } given && !given.StartsWith("--", StringComparison.Ordinal)
+        ? int.Parse(given, CultureInfo.InvariantCulture)
+        : 100_000;
+    Console.WriteLine(await EventLogBenchmark.RunAsync(postgres, count, inFlight: 1_000));
+    return;
+}
+
 // --explorer SIZE times the explorer on the log an earlier run imported for that size: the server's neighbourhoods and,
 // in Chromium, the drawing (--drawing-only: the drawing alone).
 if (args.SkipWhile(a => a != "--explorer").Skip(1).FirstOrDefault() is { } explorerSize)

@@ -230,7 +230,11 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         var streams = taken.Select(a => a.StreamId).Distinct(StringComparer.Ordinal).ToArray();
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         await using (var readVersions = new NpgsqlCommand(
-            $"SELECT stream_id, max(version) FROM {_events} WHERE stream_id = ANY($1) GROUP BY stream_id;", connection, transaction))
+            // A probe of the (stream_id, version) index per stream: a plan over the whole table (which a young table's
+            // missing statistics invite) would read it all for every commit.
+            $"SELECT s.id, v.version FROM unnest($1::text[]) AS s (id) CROSS JOIN LATERAL (SELECT version FROM {_events} WHERE stream_id = s.id ORDER BY version DESC LIMIT 1) AS v;",
+            connection,
+            transaction))
         {
             readVersions.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streams });
             await using var rows = await readVersions.ExecuteReaderAsync();
