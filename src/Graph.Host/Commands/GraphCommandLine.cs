@@ -134,7 +134,13 @@ public static class GraphCommandLine
         root.SetAction((_, _) => ServeCommand.RunAsync([.. settings]));
 
         var serve = new Command("serve", $"Run the service (the default): GraphQL at /graphql, GraphiQL at /graphiql, health at /health/ready.{Environment.NewLine}{MainSettings}");
-        serve.SetAction((_, _) => ServeCommand.RunAsync([.. settings]));
+        var role = new Option<string>("--role")
+        {
+            Description = "all (the default, or Graph:Role): everything in one process; silo: the grains alone (HTTP serves health); api: GraphQL, import, export and the explorer, as an Orleans client of the silos.",
+        };
+        role.AcceptOnlyFromAmong("all", "silo", "api");
+        serve.Options.Add(role);
+        serve.SetAction((result, _) => ServeCommand.RunAsync(result.GetValue(role) is { } given ? [.. settings, $"--Graph:Role={given}"] : [.. settings]));
         root.Subcommands.Add(serve);
 
         root.Subcommands.Add(Import(settings));

@@ -13,10 +13,30 @@ public static class ServeCommand
         // Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrlsUnlessConfigured();
+        var role = GraphHostingExtensions.Role(builder.Configuration);
+        if (role == ServiceRole.Silo)
+        {
+            // The grains alone: HTTP serves health and the version, nothing a client could query or write through.
+            builder.AddGraphSiloStorage();
+            builder.AddGraphSilo();
+            var silo = CommandHost.OpenLog(builder.Build());
+            silo.MapGraphHealth();
+            await silo.RunAsync();
+            return 0;
+        }
+
         builder.AddGraphSecurity();
         builder.AddGraphRateLimits();
-        builder.AddGraphStorage();
-        builder.AddGraphSilo();
+        builder.AddGraphStorage(readOnlyLog: role == ServiceRole.Api);
+        if (role == ServiceRole.Api)
+        {
+            builder.AddGraphClusterClient();
+        }
+        else
+        {
+            builder.AddGraphSilo();
+        }
+
         builder.AddGraphApi();
         builder.AddSampleData();
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Graph.Embedded;
 using Graph.EventStore;
 using Graph.Grains;
@@ -6,6 +7,7 @@ using Graph.Projection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace Graph.Host.Hosting;
 
@@ -31,15 +33,18 @@ public static class GraphHostingExtensions
         return builder;
     }
 
-    /// <summary>The event log, the projection, and the graph it writes and the API reads.</summary>
-    public static WebApplicationBuilder AddGraphStorage(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The event log, the projection, and the graph it writes and the API reads; <paramref name="readOnlyLog"/> for an
+    /// API node, which reads the log the silos write.
+    /// </summary>
+    public static WebApplicationBuilder AddGraphStorage(this WebApplicationBuilder builder, bool readOnlyLog = false)
     {
         builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.SectionName));
         builder.Services.AddOptions<Import.ImportLimits>()
             .Bind(builder.Configuration.GetSection(Import.ImportLimits.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddGraphEventLog(builder.Configuration);
+        builder.Services.AddGraphEventLog(builder.Configuration, readOnlyLog);
         builder.Services.AddGraphProjection(builder.Configuration);
         var store = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Store ?? GraphStoreKind.Embedded;
         if (store == GraphStoreKind.Neo4j)
@@ -57,18 +62,36 @@ public static class GraphHostingExtensions
         return builder;
     }
 
+    /// <summary>A silo's own storage: the event log it writes, and its health.</summary>
+    public static WebApplicationBuilder AddGraphSiloStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGraphEventLog(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<EventLogHealthCheck>("event-log", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The role the settings give this process.</summary>
+    public static ServiceRole Role(IConfiguration configuration) =>
+        configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Role ?? ServiceRole.All;
+
     /// <summary>The Orleans silo that hosts the grains, inside this process.</summary>
     public static IHostApplicationBuilder AddGraphSilo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OrleansOptions>()
-            .Bind(builder.Configuration.GetSection(OrleansOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        var orleans = builder.Configuration.GetSection(OrleansOptions.SectionName).Get<OrleansOptions>() ?? new OrleansOptions();
+        var orleans = Orleans(builder);
         builder.Services.AddGraphGrains();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            if (orleans.Membership == ClusteringKind.Redis)
+            {
+                var address = IPAddress.Parse(orleans.AdvertisedAddress);
+                silo.ConfigureEndpoints(address, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+                silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(orleans.RedisConnectionString!));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            }
+
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = orleans.ClusterId;
@@ -76,6 +99,50 @@ public static class GraphHostingExtensions
             });
         });
         return builder;
+    }
+
+    /// <summary>An Orleans client of the cluster's silos, for an API node that holds no grains.</summary>
+    public static IHostApplicationBuilder AddGraphClusterClient(this IHostApplicationBuilder builder)
+    {
+        var orleans = Orleans(builder);
+        builder.UseOrleansClient(client =>
+        {
+            if (orleans.Membership == ClusteringKind.Redis)
+            {
+                client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(orleans.RedisConnectionString!));
+            }
+            else
+            {
+                client.UseLocalhostClustering(orleans.GatewayPort, orleans.ServiceId, orleans.ClusterId);
+            }
+
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = orleans.ClusterId;
+                options.ServiceId = orleans.ServiceId;
+            });
+        });
+        return builder;
+    }
+
+    private static OrleansOptions Orleans(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OrleansOptions>()
+            .Bind(builder.Configuration.GetSection(OrleansOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var orleans = builder.Configuration.GetSection(OrleansOptions.SectionName).Get<OrleansOptions>() ?? new OrleansOptions();
+        if (orleans.Membership == ClusteringKind.Redis && string.IsNullOrWhiteSpace(orleans.RedisConnectionString))
+        {
+            throw new InvalidOperationException("Orleans:Membership is Redis but Orleans:RedisConnectionString is not set (e.g. --Orleans:RedisConnectionString=localhost:6379).");
+        }
+
+        if (!IPAddress.TryParse(orleans.AdvertisedAddress, out _))
+        {
+            throw new InvalidOperationException($"Orleans:AdvertisedAddress is '{orleans.AdvertisedAddress}'; it must be an IP address, such as 10.0.0.5.");
+        }
+
+        return orleans;
     }
 
     /// <summary>

@@ -22,4 +22,19 @@ public sealed class OrleansOptions
     /// <summary>The service's id, stable across deployments.</summary>
     [Required]
     public string ServiceId { get; set; } = "stakeholder-graph";
+
+    /// <summary>
+    /// How silos find each other and API nodes find silos. (Not <c>Orleans:Clustering</c>: Orleans reads that section
+    /// itself, for providers named in configuration.)
+    /// </summary>
+    public ClusteringKind Membership { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>With <see cref="ClusteringKind.Redis"/>: the StackExchange.Redis configuration, e.g. <c>localhost:6379</c>.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>
+    /// The address a silo tells the others and the clients to reach it at: loopback by default, the machine's own
+    /// address on a network (it then listens on every address).
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }
