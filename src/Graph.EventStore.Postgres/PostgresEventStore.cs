@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Graph.Abstractions.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,16 +27,12 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresEventStoreOptions _options;
     private readonly ILogger<PostgresEventStore> _logger;
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
+    private readonly GroupCommit _commits;
     private readonly Task _follower;
     private readonly string _events;
     private readonly string _head;
     private readonly string _channel;
-    private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _headPosition;
-    private string? _writeFailure;
     private int _disposed;
 
     public PostgresEventStore(IOptions<PostgresEventStoreOptions> options, ILogger<PostgresEventStore> logger)
@@ -48,9 +43,10 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         _head = $"{_options.Schema}.head";
         _channel = $"{_options.Schema}_events";
         _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        long head;
         try
         {
-            CreateSchema();
+            head = CreateSchema();
         }
         catch
         {
@@ -58,32 +54,20 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
             throw;
         }
 
-        LogOpened(_options.Schema, _headPosition);
-        _writer = Task.Run(WriteLoopAsync);
+        LogOpened(_options.Schema, head);
+        _commits = new GroupCommit(head, _options.MaxAppendsPerCommit, CommitAsync, LogCommitFailed);
         _follower = Task.Run(() => FollowHeadAsync(_stopping.Token));
     }
 
     /// <inheritdoc/>
-    public long HeadPosition => Volatile.Read(ref _headPosition);
+    public long HeadPosition => _commits.Head;
 
     /// <inheritdoc/>
-    public string? WriteFailure => Volatile.Read(ref _writeFailure);
+    public string? WriteFailure => _commits.WriteFailure;
 
     /// <inheritdoc/>
-    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamId);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingAppend(streamId, expectedVersion, [.. events.Select(e => (EventSerializer.TypeNameOf(e), EventSerializer.Serialize(e)))]);
-        if (!_appends.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(PostgresEventStore));
-        }
-
-        // Once queued, the append is committed or failed by the writer; cancellation only stops the wait.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
-    }
+    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default) =>
+        _commits.AppendAsync(streamId, expectedVersion, events, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
@@ -105,11 +89,8 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public Task WaitForEventsAfterAsync(long knownHead, CancellationToken cancellationToken)
-    {
-        var moved = Volatile.Read(ref _headMoved);
-        return HeadPosition > knownHead ? Task.CompletedTask : moved.Task.WaitAsync(cancellationToken);
-    }
+    public Task WaitForEventsAfterAsync(long knownHead, CancellationToken cancellationToken) =>
+        _commits.WaitForEventsAfterAsync(knownHead, cancellationToken);
 
     /// <summary>How many events of each type the log holds, for statistics.</summary>
     public async Task<IReadOnlyList<(string Type, long Count)>> CountByTypeAsync(CancellationToken cancellationToken = default)
@@ -133,8 +114,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
             return;
         }
 
-        _appends.Writer.TryComplete();
-        await _writer;
+        await _commits.DisposeAsync();
         await _stopping.CancelAsync();
         await _follower;
         _stopping.Dispose();
@@ -145,7 +125,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     /// Creates the schema, the log and its head when missing, under an advisory lock so processes starting together
     /// do not race each other; then reads the head.
     /// </summary>
-    private void CreateSchema()
+    private long CreateSchema()
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -171,53 +151,13 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
             """;
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT position FROM {_head} WHERE id = 1;";
-        _headPosition = (long)command.ExecuteScalar()!;
+        var head = (long)command.ExecuteScalar()!;
         transaction.Commit();
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var taken = new List<PendingAppend>();
-        var batch = new List<(PendingAppend Append, AppendResult Result)>();
-        var reader = _appends.Reader;
-        while (await reader.WaitToReadAsync())
-        {
-            // What is taken from the queue is answered, committed or failed, before anything more is taken.
-            taken.Clear();
-            batch.Clear();
-            while (taken.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
-            {
-                taken.Add(append);
-            }
-
-            long head;
-            try
-            {
-                head = await CommitAsync(taken, batch);
-                Volatile.Write(ref _writeFailure, null);
-            }
-            catch (Exception exception)
-            {
-                Volatile.Write(ref _writeFailure, exception.Message);
-                LogCommitFailed(exception, taken.Count);
-                foreach (var append in taken)
-                {
-                    append.Completion.TrySetException(exception);
-                }
-
-                continue;
-            }
-
-            MoveHead(head);
-            foreach (var (append, result) in batch)
-            {
-                append.Completion.TrySetResult(result);
-            }
-        }
+        return head;
     }
 
     /// <summary>Commits the appends that are at their expected versions, in one transaction; returns the new head.</summary>
-    private async Task<long> CommitAsync(List<PendingAppend> taken, List<(PendingAppend Append, AppendResult Result)> batch)
+    private async Task<long> CommitAsync(IReadOnlyList<PendingAppend> taken, List<(PendingAppend Append, AppendResult Result)> batch)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -323,7 +263,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
                 {
                     if (long.TryParse(e.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position))
                     {
-                        MoveHead(position);
+                        _commits.MoveHead(position);
                     }
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {_channel};", connection))
@@ -334,7 +274,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
                 await using var read = new NpgsqlCommand($"SELECT position FROM {_head} WHERE id = 1;", connection);
                 while (!stopping.IsCancellationRequested)
                 {
-                    MoveHead((long)(await read.ExecuteScalarAsync(stopping))!);
+                    _commits.MoveHead((long)(await read.ExecuteScalarAsync(stopping))!);
                     await connection.WaitAsync(_options.HeadPollInterval, stopping);
                 }
             }
@@ -357,22 +297,6 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         }
     }
 
-    private void MoveHead(long position)
-    {
-        long known;
-        do
-        {
-            known = Volatile.Read(ref _headPosition);
-            if (position <= known)
-            {
-                return;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _headPosition, position, known) != known);
-
-        Interlocked.Exchange(ref _headMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL event log (schema {Schema}) opened at position {Position}")]
     private partial void LogOpened(string schema, long position);
 
@@ -381,15 +305,4 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Following the event log's head failed; trying again")]
     private partial void LogFollowFailed(Exception exception);
-
-    private sealed class PendingAppend(string streamId, int expectedVersion, (string Type, byte[] Data)[] events)
-    {
-        public string StreamId { get; } = streamId;
-
-        public int ExpectedVersion { get; } = expectedVersion;
-
-        public (string Type, byte[] Data)[] Events { get; } = events;
-
-        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Graph.Abstractions.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -17,19 +16,16 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly string _connectionString;
     private readonly SqliteEventStoreOptions _options;
     private readonly ILogger<SqliteEventStore> _logger;
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
-    private readonly Task _writer;
+    private readonly GroupCommit _commits;
+    private readonly SqliteConnection? _writeConnection;
+    private readonly SqliteCommand? _insert;
     private readonly FileStream? _lock;
 
     // The version of every stream, known to the one process that writes the log: appends check it without a query,
     // and a grain activating on a stream that does not exist yet is answered without one.
     private readonly ConcurrentDictionary<string, int> _streamVersions = new(StringComparer.Ordinal);
-    private TaskCompletionSource _headMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>SQLite's application id for this service's logs: "GRPH".</summary>
     private const long ApplicationId = 0x47525048;
-
-    private long _headPosition;
-    private string? _writeFailure;
 
     public SqliteEventStore(IOptions<SqliteEventStoreOptions> options, ILogger<SqliteEventStore> logger)
     {
@@ -64,10 +60,8 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             CheckIsEventLog(reader, path);
             using var head = reader.CreateCommand();
             head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events;";
-            _headPosition = (long)head.ExecuteScalar()!;
-            _appends.Writer.TryComplete();
-            _writer = Task.CompletedTask;
-            LogOpened(path, _headPosition);
+            _commits = GroupCommit.ReadOnly((long)head.ExecuteScalar()!);
+            LogOpened(path, _commits.Head);
             return;
         }
 
@@ -97,10 +91,11 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             );
             """);
         Execute(writeConnection, $"PRAGMA synchronous = {(_options.FlushEachCommit ? "FULL" : "NORMAL")};");
+        long headPosition;
         using (var head = writeConnection.CreateCommand())
         {
             head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events;";
-            _headPosition = (long)head.ExecuteScalar()!;
+            headPosition = (long)head.ExecuteScalar()!;
         }
 
         using (var streams = writeConnection.CreateCommand())
@@ -114,42 +109,42 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         }
 
         // A log opened on a read-only file or disk still serves reads; say at once that it cannot take writes.
+        string? unwritableBecause = null;
         try
         {
             Execute(writeConnection, "BEGIN IMMEDIATE; ROLLBACK;");
         }
         catch (SqliteException unwritable)
         {
-            _writeFailure = unwritable.Message;
+            unwritableBecause = unwritable.Message;
             LogUnwritable(unwritable, path);
         }
 
-        LogOpened(path, _headPosition);
-        _writer = Task.Run(() => WriteLoopAsync(writeConnection));
+        _writeConnection = writeConnection;
+        _insert = writeConnection.CreateCommand();
+        _insert.CommandText = """
+            INSERT INTO events (stream_id, version, type, data, recorded_at)
+            VALUES ($stream, $version, $type, $data, $recorded_at)
+            RETURNING position;
+            """;
+        _insert.Parameters.Add("$stream", SqliteType.Text);
+        _insert.Parameters.Add("$version", SqliteType.Integer);
+        _insert.Parameters.Add("$type", SqliteType.Text);
+        _insert.Parameters.Add("$data", SqliteType.Blob);
+        _insert.Parameters.Add("$recorded_at", SqliteType.Integer);
+        LogOpened(path, headPosition);
+        _commits = new GroupCommit(headPosition, _options.MaxAppendsPerCommit, (taken, results) => Task.FromResult(Commit(taken, results)), LogCommitFailed, unwritableBecause);
     }
 
     /// <inheritdoc/>
-    public long HeadPosition => Volatile.Read(ref _headPosition);
+    public long HeadPosition => _commits.Head;
 
     /// <inheritdoc/>
-    public string? WriteFailure => Volatile.Read(ref _writeFailure);
+    public string? WriteFailure => _commits.WriteFailure;
 
     /// <inheritdoc/>
-    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamId);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        cancellationToken.ThrowIfCancellationRequested();
-        var serialized = events.Select(e => (EventSerializer.TypeNameOf(e), EventSerializer.Serialize(e))).ToArray();
-        var pending = new PendingAppend(streamId, expectedVersion, serialized);
-        if (!_appends.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqliteEventStore));
-        }
-
-        // Once queued, the append is committed or failed by the writer; cancellation only stops the wait.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
-    }
+    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken = default) =>
+        _commits.AppendAsync(streamId, expectedVersion, events, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
@@ -178,16 +173,18 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public Task WaitForEventsAfterAsync(long knownHead, CancellationToken cancellationToken)
-    {
-        var moved = Volatile.Read(ref _headMoved);
-        return HeadPosition > knownHead ? Task.CompletedTask : moved.Task.WaitAsync(cancellationToken);
-    }
+    public Task WaitForEventsAfterAsync(long knownHead, CancellationToken cancellationToken) =>
+        _commits.WaitForEventsAfterAsync(knownHead, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        _appends.Writer.TryComplete();
-        await _writer;
+        await _commits.DisposeAsync();
+        _insert?.Dispose();
+        if (_writeConnection is not null)
+        {
+            await _writeConnection.DisposeAsync();
+        }
+
         if (_lock is not null)
         {
             await _lock.DisposeAsync();
@@ -277,95 +274,45 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    private async Task WriteLoopAsync(SqliteConnection connection)
+    /// <summary>Writes the appends that are at their expected versions in one transaction; returns the new head.</summary>
+    private long Commit(IReadOnlyList<PendingAppend> taken, List<(PendingAppend Append, AppendResult Result)> results)
     {
-        await using var _ = connection;
+        var insert = _insert!;
+        using var transaction = _writeConnection!.BeginTransaction(deferred: false);
         var batchVersions = new Dictionary<string, int>(StringComparer.Ordinal);
-
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO events (stream_id, version, type, data, recorded_at)
-            VALUES ($stream, $version, $type, $data, $recorded_at)
-            RETURNING position;
-            """;
-        var insertStream = insert.Parameters.Add("$stream", SqliteType.Text);
-        var insertVersion = insert.Parameters.Add("$version", SqliteType.Integer);
-        var insertType = insert.Parameters.Add("$type", SqliteType.Text);
-        var insertData = insert.Parameters.Add("$data", SqliteType.Blob);
-        var insertRecordedAt = insert.Parameters.Add("$recorded_at", SqliteType.Integer);
-
-        var taken = new List<PendingAppend>();
-        var batch = new List<(PendingAppend Append, AppendResult Result)>();
-        var reader = _appends.Reader;
-        while (await reader.WaitToReadAsync())
+        insert.Transaction = transaction;
+        var recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var head = HeadPosition;
+        foreach (var append in taken)
         {
-            // What is taken from the queue is answered, committed or failed, before anything more is taken: no append
-            // waits for ever, whichever step fails (beginning, an insert, the commit).
-            taken.Clear();
-            batch.Clear();
-            while (taken.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
+            var version = batchVersions.TryGetValue(append.StreamId, out var pending) ? pending : _streamVersions.GetValueOrDefault(append.StreamId);
+            if (version != append.ExpectedVersion)
             {
-                taken.Add(append);
-            }
-
-            try
-            {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                batchVersions.Clear();
-                insert.Transaction = transaction;
-                var recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                var head = HeadPosition;
-                foreach (var append in taken)
-                {
-                    var version = batchVersions.TryGetValue(append.StreamId, out var pending) ? pending : _streamVersions.GetValueOrDefault(append.StreamId);
-                    if (version != append.ExpectedVersion)
-                    {
-                        batch.Add((append, new AppendResult(false, version, head)));
-                        continue;
-                    }
-
-                    foreach (var (type, data) in append.Events)
-                    {
-                        insertStream.Value = append.StreamId;
-                        insertVersion.Value = ++version;
-                        insertType.Value = type;
-                        insertData.Value = data;
-                        insertRecordedAt.Value = recordedAt;
-                        head = (long)insert.ExecuteScalar()!;
-                    }
-
-                    batchVersions[append.StreamId] = version;
-                    batch.Add((append, new AppendResult(true, version, head)));
-                }
-
-                transaction.Commit();
-                foreach (var (stream, version) in batchVersions)
-                {
-                    _streamVersions[stream] = version;
-                }
-
-                Volatile.Write(ref _headPosition, head);
-                Volatile.Write(ref _writeFailure, null);
-            }
-            catch (Exception exception)
-            {
-                Volatile.Write(ref _writeFailure, exception.Message);
-                LogCommitFailed(exception, taken.Count);
-                foreach (var append in taken)
-                {
-                    append.Completion.TrySetException(exception);
-                }
-
+                results.Add((append, new AppendResult(false, version, head)));
                 continue;
             }
 
-            foreach (var (append, result) in batch)
+            foreach (var (type, data) in append.Events)
             {
-                append.Completion.TrySetResult(result);
+                insert.Parameters["$stream"].Value = append.StreamId;
+                insert.Parameters["$version"].Value = ++version;
+                insert.Parameters["$type"].Value = type;
+                insert.Parameters["$data"].Value = data;
+                insert.Parameters["$recorded_at"].Value = recordedAt;
+                head = (long)insert.ExecuteScalar()!;
             }
 
-            Interlocked.Exchange(ref _headMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            batchVersions[append.StreamId] = version;
+            results.Add((append, new AppendResult(true, version, head)));
         }
+
+        transaction.Commit();
+        foreach (var (stream, version) in batchVersions)
+        {
+            _streamVersions[stream] = version;
+        }
+
+        return head;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event store {Path} opened at position {Position}")]
@@ -376,15 +323,4 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An event store commit of {Count} appends failed; none of them was written")]
     private partial void LogCommitFailed(Exception exception, int count);
-
-    private sealed class PendingAppend(string streamId, int expectedVersion, (string Type, byte[] Data)[] events)
-    {
-        public string StreamId { get; } = streamId;
-
-        public int ExpectedVersion { get; } = expectedVersion;
-
-        public (string Type, byte[] Data)[] Events { get; } = events;
-
-        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
