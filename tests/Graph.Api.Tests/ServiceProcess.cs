@@ -50,9 +50,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    /// <summary>Posts a GraphQL request, with a mutation's consistency token when one is given.</summary>
+    public async Task<JsonElement> PostAsync(string query, object? variables = null, string? consistencyToken = null)
     {
-        using var response = await _client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (consistencyToken is not null)
+        {
+            request.Headers.Add("Consistency-Token", consistencyToken);
+        }
+
+        using var response = await _client.SendAsync(request);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using Graph.Api.GraphiQL;
 using Graph.Api.Limits;
+using Graph.Api.Writes;
+using Graph.Projection;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -30,6 +32,7 @@ public sealed partial class GraphQLHttpHandler(
     GraphiQLAssets graphiQL,
     DocumentLimits limits,
     IOptions<GraphQLHttpOptions> options,
+    Projector projection,
     ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
@@ -157,6 +160,30 @@ public sealed partial class GraphQLHttpHandler(
             await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, responseType, "METHOD_NOT_ALLOWED",
                 "A mutation is only accepted over POST, so that following a link cannot change data.");
             return;
+        }
+
+        // A write made through another API node: answer once this node's graph holds it, or say that it does not yet.
+        if (context.Request.Headers[ConsistencyToken.HeaderName] is { Count: > 0 } token)
+        {
+            if (!ConsistencyToken.TryParse(token.Count == 1 ? token[0] : null, out var position))
+            {
+                await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, responseType, "BAD_CONSISTENCY_TOKEN",
+                    $"The {ConsistencyToken.HeaderName} header is '{Shorten(token.ToString())}'; send one token, as a mutation's consistencyToken gave it (a whole number).");
+                return;
+            }
+
+            try
+            {
+                await projection.WaitForAsync(position, context.RequestAborted);
+            }
+            catch (ProjectionTimeoutException behind)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await WriteRequestErrorAsync(context, StatusCodes.Status503ServiceUnavailable, responseType, "CONSISTENCY_TIMEOUT",
+                    $"This node's graph has not yet read the write the {ConsistencyToken.HeaderName} names (log position {position}; it is at {behind.Checkpoint}) "
+                    + "within the read-your-writes timeout. Nothing was run; try again shortly.");
+                return;
+            }
         }
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -336,6 +363,8 @@ public sealed partial class GraphQLHttpHandler(
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
         return operation?.Operation == OperationType.Mutation;
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string? NullIfEmpty(StringValues value) => StringValues.IsNullOrEmpty(value) ? null : value.ToString();
 

@@ -21,32 +21,32 @@ public sealed class MutationResolver(IGrainFactory grains, Projector projection,
     public async Task<OrganisationPayload> CreateOrganisation(CreateOrganisation input, IResolveFieldContext context)
     {
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IOrganisationGrain>(id).CreateAsync(input));
-        return new OrganisationPayload(await ActorAsync<OrganisationView>(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new OrganisationPayload(await ActorAsync<OrganisationView>(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<OrganisationPayload> UpdateOrganisation(UpdateOrganisation input, IResolveFieldContext context)
     {
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(input));
-        return new OrganisationPayload(await ActorAsync<OrganisationView>(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new OrganisationPayload(await ActorAsync<OrganisationView>(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<PersonPayload> CreatePerson(CreatePerson input, IResolveFieldContext context)
     {
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IPersonGrain>(id).CreateAsync(input));
-        return new PersonPayload(await ActorAsync<PersonView>(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new PersonPayload(await ActorAsync<PersonView>(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<PersonPayload> UpdatePerson(UpdatePerson input, IResolveFieldContext context)
     {
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IPersonGrain>(id).UpdateAsync(input));
-        return new PersonPayload(await ActorAsync<PersonView>(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new PersonPayload(await ActorAsync<PersonView>(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<StatementPayload> RecordStatement(RecordStatement input, IResolveFieldContext context)
     {
         // Without an id, the content is the id, so a client that sends the same statement again records it once.
         var receipt = await WriteAsync(context, input.Id ?? StatementContentIds.For(input), id => grains.GetGrain<IStatementGrain>(id).RecordAsync(input));
-        return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<StatementPayload> UpdateStatement(UpdateStatement input, IResolveFieldContext context)
@@ -54,13 +54,13 @@ public sealed class MutationResolver(IGrainFactory grains, Projector projection,
         // Who corrected it goes into the event log with the correction.
         var correctedBy = context.User?.Identity?.Name;
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IStatementGrain>(id).CorrectAsync(input, correctedBy));
-        return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context));
+        return new StatementPayload(await StatementAsync(receipt.Id, context), await CreatedAsync(receipt, context), ConsistencyToken.For(receipt.Position));
     }
 
     public async Task<StatementPayload> RetractStatement(RetractStatementInput input, IResolveFieldContext context)
     {
         var receipt = await WriteAsync(context, input.Id, id => grains.GetGrain<IStatementGrain>(id).RetractAsync(input.Reason));
-        return new StatementPayload(await StatementAsync(receipt.Id, context), []);
+        return new StatementPayload(await StatementAsync(receipt.Id, context), [], ConsistencyToken.For(receipt.Position));
     }
 
     /// <summary>Runs a command and waits for the graph to show it; on bad input, reports every problem as an error.</summary>
