@@ -37,6 +37,14 @@ if (args.SkipWhile(a => a != "--event-log-postgres").Skip(1).FirstOrDefault() is
     return;
 }
 
+// --cluster "POSTGRES CONNECTION STRING" REDIS times the cluster's writes end to end: one process, one silo and three
+// silos behind an API node, and three with one killed halfway (it drops and recreates schemas bench_cluster_* there).
+if (args.SkipWhile(a => a != "--cluster").Skip(1).Take(2).ToList() is [var clusterLog, var clusterRedis])
+{
+    Console.WriteLine(await ClusterBenchmark.RunAsync(clusterLog, clusterRedis));
+    return;
+}
+
 // --explorer SIZE times the explorer on the log an earlier run imported for that size: the server's neighbourhoods and,
 // in Chromium, the drawing (--drawing-only: the drawing alone).
 if (args.SkipWhile(a => a != "--explorer").Skip(1).FirstOrDefault() is { } explorerSize)

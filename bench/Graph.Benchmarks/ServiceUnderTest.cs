@@ -89,14 +89,19 @@ public sealed partial class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process outright, as <c>kill -9</c> does.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

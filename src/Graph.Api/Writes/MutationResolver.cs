@@ -95,6 +95,14 @@ public sealed class MutationResolver(IGrainFactory grains, Projector projection,
         {
             throw new ExecutionError(failed.Message) { Code = WriteFailedException.Code };
         }
+        catch (Exception unreachable) when (unreachable is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException)
+        {
+            // A silo died with the grain on it, and the cluster has not noticed yet: say so, and that a retry is safe.
+            throw new ExecutionError(
+                "The write could not reach the grain that makes it: a silo of the cluster is unavailable, and the grain moves "
+                + "to another once the cluster notices. It may or may not have been stored: read it back, or send it again (a "
+                + "statement sent again with the same id, or without one the same content, is recorded once).") { Code = "CLUSTER_UNAVAILABLE" };
+        }
 
         try
         {

@@ -97,6 +97,7 @@ public static class GraphHostingExtensions
                 options.ClusterId = orleans.ClusterId;
                 options.ServiceId = orleans.ServiceId;
             });
+            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
         });
         return builder;
     }
@@ -121,6 +122,7 @@ public static class GraphHostingExtensions
                 options.ClusterId = orleans.ClusterId;
                 options.ServiceId = orleans.ServiceId;
             });
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
         });
         return builder;
     }

@@ -33,6 +33,13 @@ public sealed class OrleansOptions
     public string? RedisConnectionString { get; set; }
 
     /// <summary>
+    /// How long a grain call may wait for its answer. Orleans' default is 30 s; a call caught on a silo that has just
+    /// died waits that long before it fails, so the service waits 10 s (a command takes milliseconds).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// The address a silo tells the others and the clients to reach it at: loopback by default, the machine's own
     /// address on a network (it then listens on every address).
     /// </summary>
