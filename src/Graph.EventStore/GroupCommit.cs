@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Graph.Abstractions.Events;
 
@@ -57,11 +58,14 @@ public sealed class GroupCommit : IAsyncDisposable
     public static GroupCommit ReadOnly(long head) => new(head);
 
     /// <summary>Queues an append; the task completes once it is committed or refused.</summary>
-    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<GraphEvent> events, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = EventLogTelemetry.Source.StartActivity("event-log append");
+        activity?.SetTag("graph.stream", streamId);
+        activity?.SetTag("graph.events", events.Count);
         var pending = new PendingAppend(streamId, expectedVersion, [.. events.Select(e => (EventSerializer.TypeNameOf(e), EventSerializer.Serialize(e)))]);
         if (!_appends.Writer.TryWrite(pending))
         {
@@ -69,7 +73,10 @@ public sealed class GroupCommit : IAsyncDisposable
         }
 
         // Once queued, the append is committed or failed by the writer; cancellation only stops the wait.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        var result = await pending.Completion.Task.WaitAsync(cancellationToken);
+        activity?.SetTag("graph.position", result.Position);
+        activity?.SetTag("graph.outcome", result.Succeeded ? "committed" : "conflict");
+        return result;
     }
 
     /// <summary>Completes once the head moves past <paramref name="knownHead"/>.</summary>
@@ -121,6 +128,9 @@ public sealed class GroupCommit : IAsyncDisposable
             }
 
             long head;
+            using var activity = EventLogTelemetry.Source.StartActivity("event-log commit", ActivityKind.Internal, parentContext: default);
+            activity?.SetTag("graph.appends", taken.Count);
+            EventLogTelemetry.AppendsPerCommit.Record(taken.Count);
             try
             {
                 head = await commit(taken, results);
@@ -128,6 +138,8 @@ public sealed class GroupCommit : IAsyncDisposable
             }
             catch (Exception exception)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                EventLogTelemetry.Appends.Add(taken.Count, new KeyValuePair<string, object?>("outcome", "failed"));
                 Volatile.Write(ref _writeFailure, exception.Message);
                 failed(exception, taken.Count);
                 foreach (var append in taken)
@@ -141,6 +153,12 @@ public sealed class GroupCommit : IAsyncDisposable
             MoveHead(head);
             foreach (var (append, result) in results)
             {
+                EventLogTelemetry.Appends.Add(1, new KeyValuePair<string, object?>("outcome", result.Succeeded ? "committed" : "conflict"));
+                if (result.Succeeded)
+                {
+                    EventLogTelemetry.Events.Add(append.Events.Length);
+                }
+
                 append.Completion.TrySetResult(result);
             }
         }

@@ -1,5 +1,6 @@
 using Graph.EventStore;
 using Graph.Projection.Model;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime;
 using System.Threading.Channels;
@@ -22,6 +23,9 @@ public sealed partial class Projector : BackgroundService
 {
     /// <summary>The name of the meter the projection's lag is reported on.</summary>
     public const string MeterName = "Graph.Projection";
+
+    /// <summary>The projection's spans: one for each batch of the log it applies to the graph.</summary>
+    public static readonly ActivitySource ActivitySource = new(MeterName);
 
     private readonly IEventStore _events;
     private readonly IGraphStore _graph;
@@ -260,6 +264,10 @@ public sealed partial class Projector : BackgroundService
         Interlocked.CompareExchange(ref _firstPendingRecordedAtTicks, batch[0].RecordedAt.UtcTicks, 0);
         var changes = batch.SelectMany(GraphProjection.ToChanges).ToList();
         var to = batch[^1].Position;
+        using var activity = ActivitySource.StartActivity("projection batch");
+        activity?.SetTag("graph.from", from);
+        activity?.SetTag("graph.to", to);
+        activity?.SetTag("graph.events", batch.Count);
         if (!await _graph.ApplyAsync(new GraphBatch(from, to, changes), cancellationToken))
         {
             // Another projector applied it first; carry on from where the store is.

@@ -14,13 +14,15 @@ public static class ServeCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrlsUnlessConfigured();
         var role = GraphHostingExtensions.Role(builder.Configuration);
+        builder.AddGraphTelemetry(role);
         if (role == ServiceRole.Silo)
         {
-            // The grains alone: HTTP serves health and the version, nothing a client could query or write through.
+            // The grains alone: HTTP serves health, metrics and the version, nothing a client could query or write through.
             builder.AddGraphSiloStorage();
             builder.AddGraphSilo();
             var silo = CommandHost.OpenLog(builder.Build());
             silo.MapGraphHealth();
+            silo.MapGraphMetrics(adminOnly: false);
             await silo.RunAsync();
             return 0;
         }
@@ -54,6 +56,7 @@ public static class ServeCommand
         app.UseRateLimiter();
         app.MapGraphApi().RequireRateLimiting(RateLimits.PolicyName);
         app.MapGraphHealth();
+        app.MapGraphMetrics(adminOnly: true);
         app.MapGraphTransfer();
         await app.RunAsync();
         return 0;

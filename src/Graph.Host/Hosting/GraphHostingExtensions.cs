@@ -98,6 +98,7 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+            silo.AddActivityPropagation();
         });
         return builder;
     }
@@ -123,6 +124,7 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+            client.AddActivityPropagation();
         });
         return builder;
     }
