@@ -51,7 +51,7 @@ public sealed class AuthTests : IAsyncLifetime
         var allowed = new Dictionary<string, string?>
         {
             ["query"] = "reader", ["mutation"] = "editor", ["import"] = "editor", ["export"] = "reader",
-            ["health"] = null, ["version"] = null, ["graphiql page"] = null, ["explorer page"] = null,
+            ["health"] = null, ["version"] = null, ["graphiql page"] = null, ["explorer page"] = null, ["metrics"] = "admin",
         };
         var callers = new Dictionary<string, string?>
         {
@@ -118,6 +118,7 @@ public sealed class AuthTests : IAsyncLifetime
         "version" => new HttpRequestMessage(HttpMethod.Get, "/version"),
         "graphiql page" => new HttpRequestMessage(HttpMethod.Get, "/graphiql"),
         "explorer page" => new HttpRequestMessage(HttpMethod.Get, "/explore"),
+        "metrics" => new HttpRequestMessage(HttpMethod.Get, "/metrics"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
