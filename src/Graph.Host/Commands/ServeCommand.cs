@@ -57,6 +57,10 @@ public static class ServeCommand
         app.MapGraphApi().RequireRateLimiting(RateLimits.PolicyName);
         app.MapGraphHealth();
         app.MapGraphMetrics(adminOnly: true);
+        if (builder.Configuration.GetValue<bool>("Orleans:Dashboard"))
+        {
+            app.MapGraphDashboard();
+        }
         app.MapGraphTransfer();
         await app.RunAsync();
         return 0;

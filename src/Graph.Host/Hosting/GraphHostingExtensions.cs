@@ -7,6 +7,7 @@ using Graph.Projection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace Graph.Host.Hosting;
@@ -99,6 +100,10 @@ public static class GraphHostingExtensions
             });
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             silo.AddActivityPropagation();
+            if (orleans.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         return builder;
     }
@@ -125,6 +130,10 @@ public static class GraphHostingExtensions
             });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             client.AddActivityPropagation();
+            if (orleans.Dashboard)
+            {
+                client.AddDashboard();
+            }
         });
         return builder;
     }

@@ -33,6 +33,12 @@ public sealed class OrleansOptions
     public string? RedisConnectionString { get; set; }
 
     /// <summary>
+    /// Serves Orleans' dashboard at <c>/dashboard</c> (admin role) on the API. Off by default: it profiles every grain
+    /// call. In a cluster, set it on the silos and the API nodes alike.
+    /// </summary>
+    public bool Dashboard { get; set; }
+
+    /// <summary>
     /// How long a grain call may wait for its answer. Orleans' default is 30 s; a call caught on a silo that has just
     /// died waits that long before it fails, so the service waits 10 s (a command takes milliseconds).
     /// </summary>

@@ -4,6 +4,7 @@ using Graph.Projection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Orleans.Dashboard;
 
 namespace Graph.Host.Hosting;
 
@@ -26,8 +27,15 @@ public static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(EventLogTelemetry.Name, Projector.MeterName, "Npgsql").AddSource(OrleansSources).AddAspNetCoreInstrumentation();
-                if (!string.IsNullOrWhiteSpace(otlp))
+                if (string.IsNullOrWhiteSpace(otlp))
                 {
+                    // Nowhere to send them: spans are not recorded (trace context still flows to the callers' own).
+                    tracing.SetSampler(new ParentBasedSampler(new AlwaysOffSampler()));
+                }
+                else
+                {
+                    var ratio = builder.Configuration.GetValue("Telemetry:TraceSampleRatio", 1.0);
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(ratio, 0, 1))));
                     tracing.AddOtlpExporter(options => options.Endpoint = new Uri(otlp));
                 }
             })
@@ -51,18 +59,27 @@ public static class TelemetryExtensions
         var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
         if (adminOnly)
         {
-            endpoint.AddEndpointFilter(async (context, next) =>
-            {
-                if (GraphRoles.Allows(context.HttpContext.User, GraphRoles.Admin))
-                {
-                    return await next(context);
-                }
-
-                var (status, code, message) = GraphRoles.Refuse(context.HttpContext, "Reading the metrics", GraphRoles.Admin);
-                return Results.Json(new { errors = new[] { new { message, extensions = new { code } } } }, statusCode: status);
-            });
+            endpoint.AddEndpointFilter(AdminOnly("Reading the metrics"));
         }
 
         return app;
     }
+
+    /// <summary>Orleans' dashboard at <c>/dashboard</c>: the cluster's silos, grains and calls, for the admin role.</summary>
+    public static WebApplication MapGraphDashboard(this WebApplication app)
+    {
+        app.MapOrleansDashboard("/dashboard").AddEndpointFilter(AdminOnly("The Orleans dashboard"));
+        return app;
+    }
+
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> AdminOnly(string what) => async (context, next) =>
+    {
+        if (GraphRoles.Allows(context.HttpContext.User, GraphRoles.Admin))
+        {
+            return await next(context);
+        }
+
+        var (status, code, message) = GraphRoles.Refuse(context.HttpContext, what, GraphRoles.Admin);
+        return Results.Json(new { errors = new[] { new { message, extensions = new { code } } } }, statusCode: status);
+    };
 }

@@ -29,6 +29,7 @@ public sealed class AuthTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>
         {
+            ["Orleans:Dashboard"] = "true",
             ["Auth:Jwt:Issuer"] = Issuer,
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(SigningKey),
         };
@@ -51,7 +52,7 @@ public sealed class AuthTests : IAsyncLifetime
         var allowed = new Dictionary<string, string?>
         {
             ["query"] = "reader", ["mutation"] = "editor", ["import"] = "editor", ["export"] = "reader",
-            ["health"] = null, ["version"] = null, ["graphiql page"] = null, ["explorer page"] = null, ["metrics"] = "admin",
+            ["health"] = null, ["version"] = null, ["graphiql page"] = null, ["explorer page"] = null, ["metrics"] = "admin", ["dashboard"] = "admin",
         };
         var callers = new Dictionary<string, string?>
         {
@@ -119,6 +120,7 @@ public sealed class AuthTests : IAsyncLifetime
         "graphiql page" => new HttpRequestMessage(HttpMethod.Get, "/graphiql"),
         "explorer page" => new HttpRequestMessage(HttpMethod.Get, "/explore"),
         "metrics" => new HttpRequestMessage(HttpMethod.Get, "/metrics"),
+        "dashboard" => new HttpRequestMessage(HttpMethod.Get, "/dashboard/"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

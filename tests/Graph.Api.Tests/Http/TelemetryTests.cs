@@ -18,7 +18,7 @@ public sealed class TelemetryTests
     public async Task A_mutation_is_one_trace_from_the_http_request_through_the_grain_call_to_the_log_append()
     {
         var spans = new List<Activity>();
-        using var service = GraphServiceFactory.With(null, services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        using var service = GraphServiceFactory.With(null, services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(spans)));
 
         var id = (await service.PostAsync(Record)).Data().At("recordStatement.statement.id").GetString();
 
