@@ -172,7 +172,7 @@ public static class GraphCommandLine
     /// </summary>
     public static Exception? UserFacing(Exception failure) => failure switch
     {
-        EventStoreInUseException or EventLogUnreadableException or Security.SecuritySetupException => failure,
+        EventStoreInUseException or EventLogUnreadableException or Security.SecuritySetupException or Hosting.SettingsException => failure,
         AggregateException { InnerExceptions.Count: 1 } aggregate => UserFacing(aggregate.InnerExceptions[0]),
         { InnerException: { } inner } => UserFacing(inner),
         _ => null,

@@ -23,7 +23,7 @@ public static class EventLogs
     {
         null or "" => EventLogProvider.Sqlite,
         var name when Enum.TryParse<EventLogProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) => provider,
-        var name => throw new InvalidOperationException(
+        var name => throw new SettingsException(
             $"{ProviderKey} is '{name}'; it must be one of {string.Join(", ", Enum.GetNames<EventLogProvider>())}."),
     };
 

@@ -72,8 +72,12 @@ public static class GraphHostingExtensions
     }
 
     /// <summary>The role the settings give this process.</summary>
-    public static ServiceRole Role(IConfiguration configuration) =>
-        configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Role ?? ServiceRole.All;
+    public static ServiceRole Role(IConfiguration configuration) => configuration[$"{GraphOptions.SectionName}:Role"] switch
+    {
+        null or "" => ServiceRole.All,
+        var name when Enum.TryParse<ServiceRole>(name, ignoreCase: true, out var role) && Enum.IsDefined(role) => role,
+        var name => throw new SettingsException($"Graph:Role is '{name}'; it must be one of {string.Join(", ", Enum.GetNames<ServiceRole>())}."),
+    };
 
     /// <summary>The Orleans silo that hosts the grains, inside this process.</summary>
     public static IHostApplicationBuilder AddGraphSilo(this IHostApplicationBuilder builder)
@@ -147,12 +151,12 @@ public static class GraphHostingExtensions
         var orleans = builder.Configuration.GetSection(OrleansOptions.SectionName).Get<OrleansOptions>() ?? new OrleansOptions();
         if (orleans.Membership == ClusteringKind.Redis && string.IsNullOrWhiteSpace(orleans.RedisConnectionString))
         {
-            throw new InvalidOperationException("Orleans:Membership is Redis but Orleans:RedisConnectionString is not set (e.g. --Orleans:RedisConnectionString=localhost:6379).");
+            throw new SettingsException("Orleans:Membership is Redis but Orleans:RedisConnectionString is not set (e.g. --Orleans:RedisConnectionString=localhost:6379).");
         }
 
         if (!IPAddress.TryParse(orleans.AdvertisedAddress, out _))
         {
-            throw new InvalidOperationException($"Orleans:AdvertisedAddress is '{orleans.AdvertisedAddress}'; it must be an IP address, such as 10.0.0.5.");
+            throw new SettingsException($"Orleans:AdvertisedAddress is '{orleans.AdvertisedAddress}'; it must be an IP address, such as 10.0.0.5.");
         }
 
         return orleans;

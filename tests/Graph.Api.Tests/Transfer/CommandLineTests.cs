@@ -83,6 +83,23 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("--EventStore:Provider=Postgress", "EventStore:Provider is 'Postgress'; it must be one of Sqlite, Postgres.")]
+    [InlineData("--Graph:Role=silos", "Graph:Role is 'silos'; it must be one of All, Silo, Api.")]
+    [InlineData("--Orleans:Membership=Redis", "Orleans:Membership is Redis but Orleans:RedisConnectionString is not set")]
+    [InlineData("--Orleans:Membership=Redis|--Orleans:RedisConnectionString=localhost:1|--Orleans:AdvertisedAddress=my-host", "Orleans:AdvertisedAddress is 'my-host'; it must be an IP address")]
+    public async Task A_cluster_setting_the_service_cannot_use_is_named_without_a_stack_trace_and_nothing_starts(string settings, string message)
+    {
+        using var folder = new ScratchDirectory();
+
+        var serve = await RunAsync(folder.Path, ["serve", "--urls", "http://127.0.0.1:0", .. settings.Split('|')]);
+
+        Assert.Equal(1, serve.Code);
+        Assert.Contains(message, serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "data", "events.db")), "Nothing was written.");
+    }
+
+    [Theory]
     [InlineData("import|two.jsonl|--dryrun|--EventStore:Path=elsewhere/events.db", "'--dryrun' is not an option of import; did you mean --dry-run?")]
     [InlineData("export|--said_from|2020-05", "'--said_from' is not an option of export; did you mean --said-from?")]
     [InlineData("import|--url|localhost:5080|two.jsonl", "--url must be the service's address, such as http://localhost:5080, not 'localhost:5080'.")]
