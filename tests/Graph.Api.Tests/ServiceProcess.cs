@@ -22,7 +22,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri BaseAddress => _client.BaseAddress!;
 
     /// <summary>Starts the service with its data under <paramref name="workingDirectory"/> and waits until it is ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string workingDirectory, params string[] settings) =>
+        StartAsync(workingDirectory, TimeSpan.FromSeconds(90), settings);
+
+    /// <summary>Starts the service and waits until it is ready, for at most <paramref name="readyWithin"/>.</summary>
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, TimeSpan readyWithin, params string[] settings)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Graph.Host.dll");
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
@@ -46,7 +50,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ServiceProcess(process, new Uri(url));
-        await service.WaitUntilReadyAsync();
+        try
+        {
+            await service.WaitUntilReadyAsync(readyWithin);
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
         return service;
     }
 
@@ -81,9 +94,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(TimeSpan within)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + within;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -106,6 +119,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("The service was not ready within 90 s.");
+        throw new TimeoutException($"The service was not ready within {within.TotalSeconds:0} s.");
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Graph.Embedded;
 using Graph.EventStore;
 using Graph.Grains;
@@ -7,6 +9,7 @@ using Graph.Projection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Dashboard;
 using StackExchange.Redis;
 
@@ -103,6 +106,11 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+            if (ClusterCertificate(orleans) is { } certificate)
+            {
+                silo.UseTls(certificate, tls => RequireTheSame(tls, certificate));
+            }
+
             silo.AddActivityPropagation();
             if (orleans.Dashboard)
             {
@@ -133,6 +141,11 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+            if (ClusterCertificate(orleans) is { } certificate)
+            {
+                client.UseTls(certificate, tls => RequireTheSame(tls, certificate));
+            }
+
             client.AddActivityPropagation();
             if (orleans.Dashboard)
             {
@@ -140,6 +153,32 @@ public static class GraphHostingExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>The cluster's certificate, when the settings name one; a clear error when it cannot be read.</summary>
+    private static X509Certificate2? ClusterCertificate(OrleansOptions orleans)
+    {
+        if (string.IsNullOrWhiteSpace(orleans.TlsCertificatePath))
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(orleans.TlsCertificatePath, orleans.TlsCertificatePassword);
+        }
+        catch (Exception unreadable) when (unreadable is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new SettingsException($"Orleans:TlsCertificatePath is '{orleans.TlsCertificatePath}', which cannot be read as a PKCS#12 certificate: {unreadable.Message}");
+        }
+    }
+
+    /// <summary>Mutual TLS between the cluster's processes: each presents the cluster's certificate and accepts only that one.</summary>
+    private static void RequireTheSame(TlsOptions tls, X509Certificate2 certificate)
+    {
+        tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+        tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+        tls.RemoteCertificateValidation = (remote, _, _) => remote is not null && remote.RawData.AsSpan().SequenceEqual(certificate.RawData);
     }
 
     private static OrleansOptions Orleans(IHostApplicationBuilder builder)

@@ -33,6 +33,16 @@ public sealed class OrleansOptions
     public string? RedisConnectionString { get; set; }
 
     /// <summary>
+    /// The cluster's certificate (a PKCS#12 file): when set, silos and API nodes speak TLS to each other, each presenting
+    /// it and accepting only a peer that presents the same one. Without it, the silo and gateway ports carry no
+    /// authentication.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="TlsCertificatePath"/>, if it has one.</summary>
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>
     /// Serves Orleans' dashboard at <c>/dashboard</c> (admin role) on the API. Off by default: it profiles every grain
     /// call. In a cluster, set it on the silos and the API nodes alike.
     /// </summary>
