@@ -58,6 +58,9 @@ public sealed partial class EmbeddedGraphReader
 
             var anyDate = query.SaidFrom is null && query.SaidTo is null;
             var everyLink = anyDate && kindNames is null;
+
+            // Every link counts, in every role: the graph keeps their numbers, so a hop reads them instead of walking.
+            var counted = everyLink && roles.Count == Projection.Reading.StatementRoles.All.Count;
             bool Counts(GraphRelationship r) =>
                 everyLink
                 || StructuralTypes.Contains(r.Type)
@@ -137,9 +140,8 @@ public sealed partial class EmbeddedGraphReader
                 var links = new Dictionary<GraphNode, int>();
                 foreach (var actor in frontier)
                 {
-                    if (everyLink && roles.Count == Projection.Reading.StatementRoles.All.Count)
+                    if (counted)
                     {
-                        // Every link counts: the graph keeps their numbers.
                         foreach (var (next, count) in actor.LinkedActors ?? [])
                         {
                             if (!reached.Contains(next))

@@ -14,10 +14,10 @@ namespace Graph.Embedded;
 public sealed class InMemoryGraph : IDisposable
 {
     /// <summary>The relationships that link one actor straight to another: structural ones and those an addressee gets.</summary>
-    internal static readonly HashSet<string> ActorToActorTypes = [.. RelationshipTypes.Structural, .. StatementKinds.DerivedRelationshipTypes];
+    private static readonly HashSet<string> ActorToActorTypes = [.. RelationshipTypes.Structural, .. StatementKinds.DerivedRelationshipTypes];
 
     /// <summary>The roles that link a statement's speaker to an actor through the statement: every role but addressee.</summary>
-    internal static readonly HashSet<string> RoleTypes =
+    private static readonly HashSet<string> RoleTypes =
         [.. StatementRoles.All.Where(r => r != StatementRole.Addressee).Select(StatementRoles.RelationshipType)];
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);

@@ -53,6 +53,7 @@ public sealed record NeighbourhoodQuery(
 
     /// <summary>An empty selection of this network's edges, for a store that makes an edge's view only once it is kept.</summary>
     public NetworkEdgeSelection<T> SelectEdges<T>() => new(EdgeLimit);
+
     /// <summary>The most actors besides the centre a neighbourhood holds unless asked otherwise.</summary>
     public const int DefaultLimit = 500;
 
