@@ -14,4 +14,12 @@ public sealed class EmbeddedGraphStore(InMemoryGraph graph) : IGraphStore
 
     /// <inheritdoc/>
     public Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default) => Task.FromResult(graph.Apply(batch));
+
+    /// <inheritdoc/>
+    /// <remarks>A graph in this process's memory is this process's alone: whoever asks holds it.</remarks>
+    public Task<ProjectionLease> TakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ProjectionLease(holder, duration));
+
+    /// <inheritdoc/>
+    public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

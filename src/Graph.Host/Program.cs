@@ -11,7 +11,9 @@ try
         return 2;
     }
 
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C and SIGTERM are left to the host, which stops the service gracefully (the projection gives its lease up,
+    // queued appends commit) within HostOptions' shutdown timeout; System.CommandLine would end the process after 2 s.
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
 catch (Exception failure) when (GraphCommandLine.UserFacing(failure) is { } reason)
 {

@@ -37,6 +37,31 @@ public sealed class Neo4jGraphStore(INeo4jClient client) : IGraphStore
         return result.Records.Count > 0;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One request: <see cref="CypherStatements.TakeLease"/>. The lease is a node beside the checkpoint; its expiry is
+    /// the database's time, so the processes' clocks need not agree.
+    /// </remarks>
+    public async Task<ProjectionLease> TakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        var result = await client.RunAsync(
+            CypherStatements.TakeLease.Text,
+            Parameters(("name", CypherStatements.CheckpointName), ("holder", holder), ("milliseconds", (long)duration.TotalMilliseconds)),
+            AccessMode.Write,
+            cancellationToken);
+        var record = result.Records[0];
+        return new ProjectionLease(record["holder"].GetString()!, TimeSpan.FromMilliseconds(record["remaining"].GetInt64()));
+    }
+
+    /// <inheritdoc/>
+    public async Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default) =>
+        await client.RunAsync(
+            CypherStatements.ReleaseLease.Text,
+            Parameters(("name", CypherStatements.CheckpointName), ("holder", holder)),
+            AccessMode.Write,
+            cancellationToken);
+
     /// <summary>Empties the database, for a rebuild of the projection from the whole log.</summary>
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {

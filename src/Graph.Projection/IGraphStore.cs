@@ -20,4 +20,16 @@ public interface IGraphStore
     /// </summary>
     /// <returns>Whether the batch was applied.</returns>
     Task<bool> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the projection's lease for <paramref name="holder"/>, or renews it, unless another process holds it and
+    /// it has not expired. Several processes can project into one durable store; the lease keeps all but one of them
+    /// standing by. It is not what keeps the graph right (batches are applied exactly once by the checkpoint's
+    /// compare-and-set whoever sends them), but what keeps them from doing the same work and contending for the store.
+    /// </summary>
+    /// <returns>Who holds the lease after the attempt.</returns>
+    Task<ProjectionLease> TakeLeaseAsync(string holder, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the lease up if <paramref name="holder"/> still holds it, so another process takes it without waiting for it to expire.</summary>
+    Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,17 @@ public sealed class ProjectionOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the lease to project into a shared graph store (Neo4j) lasts unless renewed; it is renewed every third
+    /// of it. When its holder dies, another process takes over within this time and a third.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a process that does not project into a shared graph store reads how far it is, while the log is ahead of it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The longest pause between attempts while the graph store is failing.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -18,6 +18,12 @@ namespace Graph.Projection;
 /// With a graph that does not outlive the process, start-up completes once the graph holds every event that was in the
 /// log when the service started, so the service never answers from a half-built graph. A durable graph (Neo4j) is
 /// caught up in the background, so writes are taken even while it is down; failures are retried with capped backoff.
+/// <para>
+/// A durable graph can be shared by several processes (API nodes reading one Neo4j): each holds a projector, and the
+/// store's lease elects the one that writes. The others follow: they read the store's checkpoint while the log is
+/// ahead of it, so waiting for a position works on every node, and take over when the lease is given up at stop or
+/// expires after its holder died.
+/// </para>
 /// </remarks>
 public sealed partial class Projector : BackgroundService
 {
@@ -35,6 +41,8 @@ public sealed partial class Projector : BackgroundService
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _checkpoint;
     private long _firstPendingRecordedAtTicks;
+    private long _leaseDeadline;
+    private string? _leaseHolder;
 
     public Projector(IEventStore events, IGraphStore graph, IOptions<ProjectionOptions> options, ILogger<Projector> logger, IMeterFactory meters, TimeProvider clock)
     {
@@ -47,7 +55,21 @@ public sealed partial class Projector : BackgroundService
         meter.CreateObservableGauge("graph.projection.lag.events", () => Lag, "{event}", "Events in the log that the graph does not show yet.");
         meter.CreateObservableGauge("graph.projection.lag.seconds", () => LagTime.TotalSeconds, "s", "How long the oldest event the graph does not show has waited.");
         meter.CreateObservableGauge("graph.projection.checkpoint", () => Checkpoint, "{position}", "The log position up to which the graph shows every event.");
+        meter.CreateObservableGauge("graph.projection.lease.held", () => HoldsLease ? 1 : 0, "{lease}", "1 while this process is the one projecting into the shared graph store.");
+        Name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     }
+
+    /// <summary>How this process names itself as the holder of the projection's lease: machine, process id and a random part.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Whether this process writes the graph: always for a graph of its own; for a shared one, while it holds the lease
+    /// by its own clock, counted from before the request that took or renewed it.
+    /// </summary>
+    public bool HoldsLease => !_graph.IsDurable || _clock.GetTimestamp() < Volatile.Read(ref _leaseDeadline);
+
+    /// <summary>Who held the projection's lease when last asked (this process's <see cref="Name"/> or another's); null before the store answered.</summary>
+    public string? LeaseHolder => _graph.IsDurable ? Volatile.Read(ref _leaseHolder) : Name;
 
     /// <summary>The log position up to which the graph shows every event.</summary>
     public long Checkpoint => Volatile.Read(ref _checkpoint);
@@ -135,12 +157,40 @@ public sealed partial class Projector : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_graph.IsDurable)
+        {
+            await ProjectAsync(stoppingToken);
+            return;
+        }
+
+        using var stopLeasing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var leasing = Task.Run(() => KeepLeaseAsync(stopLeasing.Token), CancellationToken.None);
+        try
+        {
+            await ProjectAsync(stoppingToken);
+        }
+        finally
+        {
+            await stopLeasing.CancelAsync();
+            await leasing;
+        }
+    }
+
+    private async Task ProjectAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         var checkpointKnown = !_graph.IsDurable;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!HoldsLease)
+                {
+                    await FollowAsync(stoppingToken);
+                    checkpointKnown = false;
+                    continue;
+                }
+
                 if (!checkpointKnown)
                 {
                     Advance(await _graph.GetCheckpointAsync(stoppingToken));
@@ -191,6 +241,11 @@ public sealed partial class Projector : BackgroundService
         {
             await foreach (var (batch, firstRecordedAt) in batches.Reader.ReadAllAsync(cancellationToken))
             {
+                if (!HoldsLease)
+                {
+                    return;
+                }
+
                 Interlocked.CompareExchange(ref _firstPendingRecordedAtTicks, firstRecordedAt.UtcTicks, 0);
                 if (!await _graph.ApplyAsync(batch, cancellationToken))
                 {
@@ -279,6 +334,101 @@ public sealed partial class Projector : BackgroundService
         return true;
     }
 
+    /// <summary>
+    /// Stands by while another process projects into the shared store: reads the store's checkpoint while the log is
+    /// ahead of it, so that waiting for a position works here too, and otherwise waits for the log to move.
+    /// </summary>
+    private async Task FollowAsync(CancellationToken stoppingToken)
+    {
+        if (_events.HeadPosition > Checkpoint)
+        {
+            var checkpoint = await _graph.GetCheckpointAsync(stoppingToken);
+            if (checkpoint != Checkpoint)
+            {
+                Advance(checkpoint);
+            }
+
+            if (_events.HeadPosition > Checkpoint)
+            {
+                await Task.Delay(_options.FollowInterval, _clock, stoppingToken);
+            }
+        }
+        else
+        {
+            await WaitForNewEventsAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Takes the shared store's lease, or renews it, every third of its duration, until stopped; then gives it up so
+    /// another process takes over at once. A failed attempt is logged and left to the lease's expiry.
+    /// </summary>
+    private async Task KeepLeaseAsync(CancellationToken stoppingToken)
+    {
+        var renewEvery = _options.LeaseDuration / 3;
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sentAt = _clock.GetTimestamp();
+                var lease = await _graph.TakeLeaseAsync(Name, _options.LeaseDuration, stoppingToken);
+                var held = lease.Holder == Name;
+                Volatile.Write(ref _leaseDeadline, held ? sentAt + (long)(lease.Remaining.TotalSeconds * _clock.TimestampFrequency) : 0);
+                var previous = Interlocked.Exchange(ref _leaseHolder, lease.Holder);
+                if (previous != lease.Holder)
+                {
+                    if (held)
+                    {
+                        LogLeaseTaken(Name);
+                    }
+                    else
+                    {
+                        LogLeaseHeldElsewhere(lease.Holder, lease.Remaining.TotalSeconds);
+                    }
+                }
+
+                failing = false;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                if (!failing)
+                {
+                    LogLeaseFailed(exception);
+                }
+
+                failing = true;
+            }
+
+            try
+            {
+                await Task.Delay(renewEvery, _clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        if (Interlocked.Exchange(ref _leaseDeadline, 0) != 0)
+        {
+            using var release = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _graph.ReleaseLeaseAsync(Name, release.Token);
+                LogLeaseReleased(Name);
+            }
+            catch (Exception exception)
+            {
+                LogLeaseReleaseFailed(exception, Name, _options.LeaseDuration.TotalSeconds);
+            }
+        }
+    }
+
     private void Advance(long checkpoint)
     {
         Volatile.Write(ref _checkpoint, checkpoint);
@@ -291,6 +441,21 @@ public sealed partial class Projector : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projecting into the graph from log position {Checkpoint}, {Lag} events behind")]
     private partial void LogResuming(long checkpoint, long lag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This process ({Holder}) now projects into the shared graph store")]
+    private partial void LogLeaseTaken(string holder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Holder} projects into the shared graph store (its lease runs {Seconds:0.0} s more); this process follows")]
+    private partial void LogLeaseHeldElsewhere(string holder, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Taking or renewing the lease to project into the shared graph store failed; retrying every third of the lease")]
+    private partial void LogLeaseFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This process ({Holder}) gave up the lease to project into the shared graph store")]
+    private partial void LogLeaseReleased(string holder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving up the lease of {Holder} failed; another process takes over when it expires, within {Seconds:0} s")]
+    private partial void LogLeaseReleaseFailed(Exception exception, string holder, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projecting after log position {Checkpoint} failed ({Lag} events behind); retrying in {DelayMs:0} ms")]
     private partial void LogProjectionFailed(Exception exception, long checkpoint, long lag, double delayMs);

@@ -37,6 +37,23 @@ public sealed class DurabilityTests
     }
 
     [Fact]
+    public async Task A_request_in_flight_when_the_service_is_told_to_stop_gets_its_answer_before_it_exits()
+    {
+        // A request that takes four seconds (it waits for a log position the graph will not reach), and SIGTERM a second
+        // into it: the host drains it before it stops. (System.CommandLine used to end the process two seconds after the
+        // signal, cutting every stop short: the request, a silo leaving its cluster, a projector giving its lease up.)
+        using var data = new ScratchDirectory();
+        await using var service = await ServiceProcess.StartAsync(data.Path, "--Projection:ReadYourWritesTimeout=00:00:04");
+        var answer = service.PostAsync("{ actors(first: 1) { id } }", consistencyToken: "999999999");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await service.TerminateAsync();
+
+        var body = await answer;
+        Assert.Equal("CONSISTENCY_TIMEOUT", body.GetProperty("errors")[0].At("extensions.code").GetString());
+        Assert.Equal(0, await service.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task Sample_data_is_loaded_once_and_can_be_switched_off()
     {
         using var loaded = new ScratchDirectory();

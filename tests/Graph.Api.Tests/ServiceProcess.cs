@@ -76,6 +76,28 @@ public sealed class ServiceProcess : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Asks the service to stop, as <c>kill -TERM</c> (or a container runtime) does.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end; its exit code, or null if it still runs after <paramref name="within"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Kills the process outright, as <c>kill -9</c> does: no shutdown, no flushing.</summary>
     public async Task KillAsync()
     {

@@ -244,7 +244,8 @@ public static class GraphHostingExtensions
 
     /// <summary>
     /// Ready while the graph keeps up with the log; degraded (still 200, writes are safe in the log) while it lags,
-    /// for instance while Neo4j is down; the lag in events and seconds is in the report either way.
+    /// for instance while Neo4j is down; the lag in events and seconds is in the report either way, and whether this
+    /// process is the one projecting into a shared graph (Neo4j) or follows another.
     /// </summary>
     private sealed class ProjectionHealthCheck(Projector projector, IOptions<ProjectionOptions> options) : IHealthCheck
     {
@@ -252,8 +253,14 @@ public static class GraphHostingExtensions
         {
             var lag = projector.Lag;
             var seconds = Math.Round(projector.LagTime.TotalSeconds, 1);
-            var data = new Dictionary<string, object> { ["checkpoint"] = projector.Checkpoint, ["lagEvents"] = lag, ["lagSeconds"] = seconds };
-            var description = $"The graph is {lag} events ({seconds} s) behind the log.";
+            var data = new Dictionary<string, object>
+            {
+                ["checkpoint"] = projector.Checkpoint, ["lagEvents"] = lag, ["lagSeconds"] = seconds,
+                ["projecting"] = projector.HoldsLease, ["projector"] = projector.LeaseHolder ?? "not known yet",
+            };
+            var description = projector.HoldsLease
+                ? $"The graph is {lag} events ({seconds} s) behind the log."
+                : $"The graph is {lag} events ({seconds} s) behind the log; {projector.LeaseHolder ?? "another process"} projects into it.";
             return Task.FromResult(lag <= options.Value.BatchSize && seconds < 30
                 ? HealthCheckResult.Healthy(description, data)
                 : HealthCheckResult.Degraded(description, data: data));

@@ -13,12 +13,15 @@ public static partial class CypherStatements
     /// <summary>The label of the node holding the projection's checkpoint.</summary>
     public const string CheckpointLabel = "ProjectionCheckpoint";
 
+    /// <summary>The label of the node holding the projection's lease.</summary>
+    public const string LeaseLabel = "ProjectionLease";
+
     private static CypherStatement? _applyBatch;
 
     /// <summary>Constraints and indexes, each idempotent, run at start.</summary>
     public static IReadOnlyList<CypherStatement> Schema { get; } =
     [
-        .. NodeLabels.All.Append(CheckpointLabel).Select(label => Statement(
+        .. NodeLabels.All.Append(CheckpointLabel).Append(LeaseLabel).Select(label => Statement(
             $"schema-unique-{Kebab(label)}-id",
             $"CREATE CONSTRAINT {Snake(label)}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.{P.Id} IS UNIQUE")),
         Statement(
@@ -49,6 +52,35 @@ public static partial class CypherStatements
         "read-checkpoint",
         $"MATCH (c:{CheckpointLabel} {{{P.Id}: $name}}) RETURN c.{P.Position} AS position",
         new() { ["name"] = CheckpointName });
+
+    /// <summary>
+    /// Takes the projection's lease for <c>$holder</c>, or renews it, when nobody holds it, <c>$holder</c> does, or it
+    /// expired; answers who holds it afterwards and for how many more milliseconds. The lease is written before it is
+    /// compared, as the checkpoint is, so two processes taking it at once are served one after the other. Expiry is
+    /// judged by the database's clock alone, so the processes' clocks need not agree.
+    /// </summary>
+    public static CypherStatement TakeLease { get; } = Statement(
+        "take-projection-lease",
+        $$"""
+        MERGE (lease:{{LeaseLabel}} {{{P.Id}}: $name})
+        SET lease.{{P.Locked}} = true
+        REMOVE lease.{{P.Locked}}
+        WITH lease, datetime() AS now
+        FOREACH (_ IN CASE WHEN lease.{{P.Holder}} IS NULL OR lease.{{P.Holder}} = $holder OR lease.{{P.Expires}} <= now THEN [1] ELSE [] END |
+          SET lease.{{P.Holder}} = $holder, lease.{{P.Expires}} = now + duration({milliseconds: $milliseconds}))
+        RETURN lease.{{P.Holder}} AS holder, lease.{{P.Expires}}.epochMillis - now.epochMillis AS remaining
+        """,
+        new() { ["name"] = CheckpointName, ["holder"] = "host-a:4242:5f1c", ["milliseconds"] = 10_000L });
+
+    /// <summary>Gives the projection's lease up, when <c>$holder</c> still holds it, so another process takes it at once.</summary>
+    public static CypherStatement ReleaseLease { get; } = Statement(
+        "release-projection-lease",
+        $$"""
+        MATCH (lease:{{LeaseLabel}} {{{P.Id}}: $name})
+        WHERE lease.{{P.Holder}} = $holder
+        REMOVE lease.{{P.Holder}}, lease.{{P.Expires}}
+        """,
+        new() { ["name"] = CheckpointName, ["holder"] = "host-a:4242:5f1c" });
 
     /// <summary>
     /// Applies a whole batch of changes in one statement, so in one request and one transaction: first it moves the

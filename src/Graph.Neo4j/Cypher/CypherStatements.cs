@@ -62,6 +62,8 @@ public static partial class CypherStatements
     [
         .. Schema,
         ReadCheckpoint,
+        TakeLease,
+        ReleaseLease,
         ApplyBatch,
         .. DeleteAll,
         CountNodes,

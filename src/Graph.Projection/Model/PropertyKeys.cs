@@ -93,4 +93,10 @@ public static class PropertyKeys
 
     /// <summary>Set and removed at once on the checkpoint node, to take its write lock before its position is read.</summary>
     public const string Locked = "locked";
+
+    /// <summary>Who holds the projection's lease: the process that alone writes the graph until it expires.</summary>
+    public const string Holder = "holder";
+
+    /// <summary>When the projection's lease expires, in the database's clock, unless its holder renews it.</summary>
+    public const string Expires = "expires";
 }

@@ -6,7 +6,7 @@ namespace Graph.Neo4j.Tests.Outage;
 
 /// <summary>
 /// What the project's own Cypher statements do to a graph, modelled for the Query API fake: the checkpoint's
-/// compare-and-set, nodes merged on id with the version guard, relationships created (those written once) or merged
+/// compare-and-set, the projection's lease (expiring by the fake's clock), nodes merged on id with the version guard, relationships created (those written once) or merged
 /// between existing ends, and removals. A relationship created twice is there twice, as in Neo4j. Writes in an explicit
 /// transaction take effect at its commit, and are lost at its rollback.
 /// </summary>
@@ -29,6 +29,28 @@ internal sealed class FakeGraphModel
             state.Checkpoint is { } position ? FakeResult.Row(["position"], position) : FakeResult.Empty;
         _statements[CypherStatements.ApplyBatch.Text] = ApplyBatch;
         _statements[CypherStatements.CountNodes.Text] = (state, _) => FakeResult.Row(["nodes"], (long)state.Nodes.Count);
+        _statements[CypherStatements.TakeLease.Text] = TakeLease;
+        _statements[CypherStatements.ReleaseLease.Text] = (state, statement) =>
+        {
+            if (state.LeaseHolder == statement.Parameters["holder"].GetString())
+            {
+                state.LeaseHolder = null;
+            }
+
+            return FakeResult.Empty;
+        };
+    }
+
+    /// <summary>Every process that took the lease, in order, once for each time it took it from another or from nobody.</summary>
+    public IReadOnlyList<string> LeaseHolders
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _committed.LeaseHolders];
+            }
+        }
     }
 
     /// <summary>The committed nodes: id, labels and properties.</summary>
@@ -107,6 +129,24 @@ internal sealed class FakeGraphModel
         {
             _transactions.Remove(transaction);
         }
+    }
+
+    private static FakeResult TakeLease(State state, FakeStatement statement)
+    {
+        var holder = statement.Parameters["holder"].GetString()!;
+        var now = DateTimeOffset.UtcNow;
+        if (state.LeaseHolder is null || state.LeaseHolder == holder || state.LeaseExpires <= now)
+        {
+            if (state.LeaseHolder != holder || state.LeaseExpires <= now)
+            {
+                state.LeaseHolders.Add(holder);
+            }
+
+            state.LeaseHolder = holder;
+            state.LeaseExpires = now.AddMilliseconds(statement.Parameters["milliseconds"].GetInt64());
+        }
+
+        return FakeResult.Row(["holder", "remaining"], state.LeaseHolder, (long)(state.LeaseExpires - now).TotalMilliseconds);
     }
 
     private static FakeResult ApplyBatch(State state, FakeStatement statement)
@@ -208,8 +248,17 @@ internal sealed class FakeGraphModel
 
         public List<(long From, long To)> Advances { get; private init; } = [];
 
+        public string? LeaseHolder { get; set; }
+
+        public DateTimeOffset LeaseExpires { get; set; }
+
+        public List<string> LeaseHolders { get; private init; } = [];
+
         public State Clone() => new()
         {
+            LeaseHolder = LeaseHolder,
+            LeaseExpires = LeaseExpires,
+            LeaseHolders = [.. LeaseHolders],
             Nodes = Nodes.ToDictionary(n => n.Key, n => n.Value with { Properties = new Dictionary<string, JsonElement>(n.Value.Properties) }, StringComparer.Ordinal),
             Relationships = new(Relationships),
             Checkpoint = Checkpoint,

@@ -93,7 +93,7 @@ public sealed class LiveOutageTests(ITestOutputHelper output)
             .SelectMany(n => n.Outgoing).Select(r => $"{r.Type} {r.From.Id} {r.To.Id} {r.Key}").Order(StringComparer.Ordinal).ToList());
 
         var nodes = (await client.RunAsync(
-                "MATCH (n) WHERE NOT n:ProjectionCheckpoint RETURN n.id + ' ' + reduce(l = '', x IN labels(n) | l + CASE l WHEN '' THEN '' ELSE ':' END + x) AS node"))
+                "MATCH (n) WHERE NOT n:ProjectionCheckpoint AND NOT n:ProjectionLease RETURN n.id + ' ' + reduce(l = '', x IN labels(n) | l + CASE l WHEN '' THEN '' ELSE ':' END + x) AS node"))
             .Records.Select(r => r["node"].GetString()!).ToList();
         var relationships = (await client.RunAsync("MATCH (a)-[r]->(b) RETURN type(r) + ' ' + a.id + ' ' + b.id + ' ' + coalesce(r.key, '') AS relationship"))
             .Records.Select(r => r["relationship"].GetString()!).Order(StringComparer.Ordinal).ToList();
