@@ -10,7 +10,9 @@ namespace Graph.Benchmarks;
 /// <summary>
 /// The cluster's end-to-end write rate: statements recorded through an API node by concurrent clients, with one silo and
 /// with three (and one of the three killed halfway), beside the single process (<c>--role all</c>) on the same
-/// PostgreSQL log in the same run.
+/// PostgreSQL log in the same run; then one silo of three frozen (<c>SIGSTOP</c>: it neither answers nor closes its
+/// connections, as a machine that dropped off the network), with Orleans' default membership settings and with the
+/// service's tuned ones.
 /// </summary>
 public static class ClusterBenchmark
 {
@@ -22,12 +24,17 @@ public static class ClusterBenchmark
     {
         var folder = Directory.CreateTempSubdirectory("graph-benchmarks-cluster-").FullName;
         var rows = new List<string>();
+        var frozen = new List<string>();
         try
         {
-            rows.Add(Row("one process (`--role all`)", await MeasureAsync(folder, postgres, redis, silos: 0, killOne: false)));
-            rows.Add(Row("1 silo + 1 API node", await MeasureAsync(folder, postgres, redis, silos: 1, killOne: false)));
-            rows.Add(Row("3 silos + 1 API node", await MeasureAsync(folder, postgres, redis, silos: 3, killOne: false)));
-            rows.Add(Row("3 silos + 1 API node, one silo killed at 10 s", await MeasureAsync(folder, postgres, redis, silos: 3, killOne: true)));
+            rows.Add(Row("one process (`--role all`)", await MeasureAsync(folder, postgres, redis, silos: 0, Failure.None)));
+            rows.Add(Row("one process, every request traced (an OTLP endpoint set)", await MeasureAsync(folder, postgres, redis, silos: 0, Failure.None, traced: true)));
+            rows.Add(Row("1 silo + 1 API node", await MeasureAsync(folder, postgres, redis, silos: 1, Failure.None)));
+            rows.Add(Row("3 silos + 1 API node", await MeasureAsync(folder, postgres, redis, silos: 3, Failure.None)));
+            rows.Add(Row("3 silos + 1 API node, one silo killed at 10 s", await MeasureAsync(folder, postgres, redis, silos: 3, Failure.Kill)));
+            rows.Add(Row("3 silos + 1 API node, one silo stopped (`SIGTERM`) at 10 s", await MeasureAsync(folder, postgres, redis, silos: 3, Failure.Stop)));
+            frozen.Add(FrozenRow("Orleans' defaults", await MeasureAsync(folder, postgres, redis, silos: 3, Failure.Freeze, membership: OrleansDefaults)));
+            frozen.Add(FrozenRow("the service's defaults", await MeasureAsync(folder, postgres, redis, silos: 3, Failure.Freeze)));
         }
         finally
         {
@@ -40,18 +47,46 @@ public static class ClusterBenchmark
         table.AppendLine("| Topology | Writes a second | p50 / p99 | Failed | First 10 s / last 10 s | Longest time without an acknowledged write |");
         table.AppendLine("|---|---:|---:|---:|---:|---:|");
         rows.ForEach(r => table.AppendLine(r));
+        table.AppendLine();
+        table.AppendLine(CultureInfo.InvariantCulture, $"The same load for {FrozenMeasured.TotalSeconds:0} s through 3 silos + 1 API node, one silo frozen (SIGSTOP) at 10 s and never resumed");
+        table.AppendLine();
+        table.AppendLine("| Membership settings | Writes a second | Failed | Longest time without an acknowledged write | Last failure sent after the freeze |");
+        table.AppendLine("|---|---:|---:|---:|---:|");
+        frozen.ForEach(r => table.AppendLine(r));
         return table.ToString();
     }
+
+    /// <summary>Orleans' own membership and gateway timings, which the service's defaults shorten.</summary>
+    private static readonly string[] OrleansDefaults =
+    [
+        "--Orleans:ClusterMembership:ProbeTimeout=00:00:05", "--Orleans:ClusterMembership:MaxProbeTimeout=00:00:20",
+        "--Orleans:ClusterMembership:TableRefreshTimeout=00:01:00", "--Orleans:Gateway:GatewayListRefreshPeriod=00:01:00",
+    ];
+
+    private static readonly TimeSpan FrozenMeasured = TimeSpan.FromSeconds(60);
+
+    private enum Failure
+    {
+        None,
+        Kill,
+        Stop,
+        Freeze,
+    }
+
+    private static string FrozenRow(string settings, Result r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {settings} | {r.Acknowledged / FrozenMeasured.TotalSeconds:N0} | {r.Failed} | {r.LongestGap.TotalSeconds:0.0} s | {(r.LastFailureSent is { } last ? $"{(last - TimeSpan.FromSeconds(10)).TotalSeconds:0.0} s" : "none")} |");
 
     private static string Row(string topology, Result r) => string.Create(
         CultureInfo.InvariantCulture,
         $"| {topology} | {r.Acknowledged / Measured.TotalSeconds:N0} | {r.P50:0} / {r.P99:0} ms | {r.Failed} | {r.FirstHalf / (Measured.TotalSeconds / 2):N0} / {r.SecondHalf / (Measured.TotalSeconds / 2):N0} a second | {r.LongestGap.TotalSeconds:0.0} s |");
 
-    private sealed record Result(int Acknowledged, int Failed, double P50, double P99, int FirstHalf, int SecondHalf, TimeSpan LongestGap);
+    private sealed record Result(int Acknowledged, int Failed, double P50, double P99, int FirstHalf, int SecondHalf, TimeSpan LongestGap, TimeSpan? LastFailureSent);
 
-    private static async Task<Result> MeasureAsync(string folder, string postgres, string redis, int silos, bool killOne)
+    private static async Task<Result> MeasureAsync(
+        string folder, string postgres, string redis, int silos, Failure failure, string[]? membership = null, bool traced = false)
     {
-        var schema = $"bench_cluster_{silos}{(killOne ? "_kill" : "")}";
+        var schema = $"bench_cluster_{silos}_{failure.ToString().ToLowerInvariant()}{(membership is null ? "" : "_orleans")}{(traced ? "_traced" : "")}";
         await using (var connection = new NpgsqlConnection(postgres))
         {
             await connection.OpenAsync();
@@ -60,14 +95,16 @@ public static class ClusterBenchmark
         }
 
         string[] settings = ["--EventStore:Provider=Postgres", $"--EventStore:ConnectionString={postgres}", $"--EventStore:Schema={schema}"];
-        string[] cluster = [.. settings, "--Orleans:Membership=Redis", $"--Orleans:RedisConnectionString={redis}", $"--Orleans:ClusterId={schema}"];
+        string[] cluster = [.. settings, "--Orleans:Membership=Redis", $"--Orleans:RedisConnectionString={redis}", $"--Orleans:ClusterId={schema}", .. membership ?? []];
         var started = new List<ServiceUnderTest>();
         try
         {
             ServiceUnderTest api;
             if (silos == 0)
             {
-                api = (await ServiceUnderTest.StartAsync(folder, settings)).Service;
+                // Spans are recorded only when there is somewhere to send them; nothing listens at this endpoint, so the
+                // exporter's batches fail and are dropped, and what is measured is recording the spans.
+                api = (await ServiceUnderTest.StartAsync(folder, traced ? [.. settings, "--Telemetry:OtlpEndpoint=http://127.0.0.1:9"] : settings)).Service;
                 started.Add(api);
             }
             else
@@ -85,8 +122,13 @@ public static class ClusterBenchmark
             // Every statement names the same two actors, created once first, as an analyst's session would.
             await WriteAsync(client, "warm-0", createActors: true);
             await LoadAsync(client, "warm", WarmUp, null);
-            var killAt = killOne ? Measured / 2 : (TimeSpan?)null;
-            return await LoadAsync(client, "load", Measured, killAt is null ? null : (killAt.Value, started[0].KillAsync));
+            return failure switch
+            {
+                Failure.Kill => await LoadAsync(client, "load", Measured, (Measured / 2, started[0].KillAsync)),
+                Failure.Stop => await LoadAsync(client, "load", Measured, (Measured / 2, started[0].TerminateAsync)),
+                Failure.Freeze => await LoadAsync(client, "load", FrozenMeasured, (TimeSpan.FromSeconds(10), started[0].FreezeAsync)),
+                _ => await LoadAsync(client, "load", Measured, null),
+            };
         }
         finally
         {
@@ -102,6 +144,7 @@ public static class ClusterBenchmark
         var clock = Stopwatch.StartNew();
         var acknowledged = new List<(TimeSpan At, double Milliseconds)>();
         var failed = 0;
+        var lastFailureSent = (TimeSpan?)null;
         var killing = kill is { } k ? Task.Delay(k.At).ContinueWith(_ => k.Kill(), TaskScheduler.Default).Unwrap() : Task.CompletedTask;
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
@@ -118,6 +161,7 @@ public static class ClusterBenchmark
                     else
                     {
                         failed++;
+                        lastFailureSent = lastFailureSent > sent ? lastFailureSent : sent;
                     }
                 }
 
@@ -138,7 +182,8 @@ public static class ClusterBenchmark
             latencies.Count > 0 ? latencies[(int)(latencies.Count * 0.99)] : double.NaN,
             acknowledged.Count(a => a.At < duration / 2),
             acknowledged.Count(a => a.At >= duration / 2),
-            times.Zip(times.Skip(1), (a, b) => b - a).Max());
+            times.Zip(times.Skip(1), (a, b) => b - a).Max(),
+            lastFailureSent);
     }
 
     private static async Task<bool> WriteAsync(HttpClient client, string id, bool createActors)

@@ -89,6 +89,25 @@ public sealed partial class ServiceUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the process without ending it (<c>SIGSTOP</c>): it answers nothing and closes no connection, as a machine
+    /// that dropped off the network. Disposing kills it.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>Asks the process to stop (<c>SIGTERM</c>), as an operator or a container runtime does, and waits until it has.</summary>
+    public async Task TerminateAsync()
+    {
+        await SignalAsync("-TERM");
+        await _process.WaitForExitAsync();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Kills the process outright, as <c>kill -9</c> does.</summary>
     public async Task KillAsync()
     {

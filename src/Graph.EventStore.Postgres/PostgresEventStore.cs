@@ -42,7 +42,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         _events = $"{_options.Schema}.events";
         _head = $"{_options.Schema}.head";
         _channel = $"{_options.Schema}_events";
-        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(WithIdleInTransactionTimeout(_options.ConnectionString, _options.IdleInTransactionTimeout));
         long head;
         try
         {
@@ -154,6 +154,18 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         var head = (long)command.ExecuteScalar()!;
         transaction.Commit();
         return head;
+    }
+
+    /// <summary>
+    /// The connection string with PostgreSQL's <c>idle_in_transaction_session_timeout</c> added to its start-up options,
+    /// so a writer that stops answering mid-commit loses its session, and the head lock with it, after the timeout.
+    /// </summary>
+    private static string WithIdleInTransactionTimeout(string connectionString, TimeSpan timeout)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var setting = $"-c idle_in_transaction_session_timeout={(long)timeout.TotalMilliseconds}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : $"{builder.Options} {setting}";
+        return builder.ConnectionString;
     }
 
     /// <summary>Commits the appends that are at their expected versions, in one transaction; returns the new head.</summary>

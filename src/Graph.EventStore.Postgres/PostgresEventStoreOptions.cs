@@ -26,4 +26,13 @@ public sealed class PostgresEventStoreOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan HeadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long PostgreSQL lets a writer's transaction wait for its next command before it ends the session and rolls
+    /// the transaction back (<c>idle_in_transaction_session_timeout</c>). A commit holds the log's head lock from its
+    /// first command to its last; a writer that stops answering in between (a frozen process, a machine cut off the
+    /// network) would otherwise hold it, and stop every other writer, for as long as its connection looks open.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan IdleInTransactionTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -112,6 +112,47 @@ public sealed class PostgresEventStoreTests : EventStoreContract<PostgresEventSt
     }
 
     [SkippableFact]
+    public async Task A_process_frozen_while_it_holds_the_head_lock_stops_the_others_only_until_PostgreSQL_ends_its_session()
+    {
+        // The first process reaches PostgreSQL through a relay that freezes as soon as it has sent the statement that
+        // locks the head: its transaction holds the lock, and its connection stays open and silent, as a silo stopped
+        // with SIGSTOP or cut off the network. Without the idle-in-transaction timeout the second would wait forever.
+        var server = new NpgsqlConnectionStringBuilder(LivePostgres.Require());
+        var relay = new FreezingProxy(server.Host!, server.Port, "FOR UPDATE");
+        await using var second = Open();
+        Assert.True((await second.AppendAsync("organisation-before", 0, [Registered("before")])).Succeeded);
+        var frozen = new PostgresEventStore(
+            Options.Create(new PostgresEventStoreOptions
+            {
+                ConnectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Port = relay.Port, SslMode = SslMode.Disable, Host = "127.0.0.1" }.ConnectionString,
+                Schema = _schema,
+                IdleInTransactionTimeout = TimeSpan.FromSeconds(1),
+            }),
+            NullLogger<PostgresEventStore>.Instance);
+        AppendResult after;
+        Task<AppendResult> stuck;
+        try
+        {
+            stuck = frozen.AppendAsync("organisation-frozen", 0, [Registered("frozen")]);
+            await relay.Frozen.WaitAsync(TimeSpan.FromSeconds(30));
+
+            after = await second.AppendAsync("organisation-after", 0, [Registered("after")]).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            // The relay's sockets close, so the frozen process learns its connection is gone and can stop.
+            await relay.DisposeAsync();
+            await frozen.DisposeAsync();
+        }
+
+        Assert.True(after.Succeeded);
+        Assert.False(stuck.IsCompletedSuccessfully && stuck.Result.Succeeded, "The frozen process's append was never acknowledged.");
+        var log = await second.ReadAllAsync(0, 10);
+        Assert.Equal(["organisation-before", "organisation-after"], log.Select(e => e.StreamId));
+        Assert.Equal([1L, 2L], log.Select(e => e.Position));
+    }
+
+    [SkippableFact]
     public async Task A_process_waiting_for_events_wakes_when_another_commits_one()
     {
         await using var waiter = Open();

@@ -26,6 +26,7 @@ public static class CommandHost
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
+        SettingsCheck.Check(builder.Configuration);
         builder.Services.AddGraphEventLog(builder.Configuration, readOnly: !withGrains);
         if (withGrains)
         {

@@ -12,6 +12,7 @@ public static class ServeCommand
     {
         // Settings and assets come from beside the binary, whatever the working directory; data goes under the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        SettingsCheck.Check(builder.Configuration);
         builder.UseDefaultUrlsUnlessConfigured();
         var role = GraphHostingExtensions.Role(builder.Configuration);
         builder.AddGraphTelemetry(role);

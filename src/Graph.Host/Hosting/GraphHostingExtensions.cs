@@ -106,6 +106,19 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+
+            // A silo that stops answering without closing its connections (a machine off the network, a frozen
+            // process) is voted dead only once nothing has come from it for three of the longest probe timeouts: with
+            // Orleans' timings (5 s probes, up to 20 s) that is a minute during which every write waiting on it fails;
+            // with these, writes succeed again about 22 s after it froze (docs/benchmarks.md, "The cluster"). Any of
+            // ClusterMembershipOptions can be set under Orleans:ClusterMembership.
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(2);
+                options.MaxProbeTimeout = TimeSpan.FromSeconds(4);
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+            });
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterMembershipSection));
             if (ClusterCertificate(orleans) is { } certificate)
             {
                 silo.UseTls(certificate, tls => RequireTheSame(tls, certificate));
@@ -119,6 +132,12 @@ public static class GraphHostingExtensions
         });
         return builder;
     }
+
+    /// <summary>Where Orleans' own membership settings are read from (<c>ClusterMembershipOptions</c>).</summary>
+    public const string ClusterMembershipSection = "Orleans:ClusterMembership";
+
+    /// <summary>Where Orleans' own client gateway settings are read from (<c>GatewayOptions</c>).</summary>
+    public const string GatewaySection = "Orleans:Gateway";
 
     /// <summary>An Orleans client of the cluster's silos, for an API node that holds no grains.</summary>
     public static IHostApplicationBuilder AddGraphClusterClient(this IHostApplicationBuilder builder)
@@ -141,6 +160,11 @@ public static class GraphHostingExtensions
                 options.ServiceId = orleans.ServiceId;
             });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
+
+            // How soon an API node stops sending to a gateway whose silo was declared dead; Orleans waits a minute. Any
+            // of GatewayOptions can be set under Orleans:Gateway.
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaySection));
             if (ClusterCertificate(orleans) is { } certificate)
             {
                 client.UseTls(certificate, tls => RequireTheSame(tls, certificate));

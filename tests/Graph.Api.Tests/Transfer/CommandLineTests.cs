@@ -87,7 +87,11 @@ public sealed class CommandLineTests
     [InlineData("--Graph:Role=silos", "Graph:Role is 'silos'; it must be one of All, Silo, Api.")]
     [InlineData("--Orleans:Membership=Redis", "Orleans:Membership is Redis but Orleans:RedisConnectionString is not set")]
     [InlineData("--Orleans:Membership=Redis|--Orleans:RedisConnectionString=localhost:1|--Orleans:AdvertisedAddress=my-host", "Orleans:AdvertisedAddress is 'my-host'; it must be an IP address")]
-    public async Task A_cluster_setting_the_service_cannot_use_is_named_without_a_stack_trace_and_nothing_starts(string settings, string message)
+    [InlineData("--Orleans:Membership=Redisx", "Orleans:Membership is 'Redisx'; it must be one of Localhost, Redis.")]
+    [InlineData("--Graph:Store=Neo4", "Graph:Store is 'Neo4'; it must be one of Embedded, Neo4j.")]
+    [InlineData("--Projection:BatchSize=many", "Failed to convert configuration value 'many' at 'Projection:BatchSize' to type 'System.Int32'.")]
+    [InlineData("--Orleans:ClusterMembership:ProbeTimeout=2s", "Failed to convert configuration value '2s' at 'Orleans:ClusterMembership:ProbeTimeout' to type 'System.TimeSpan'.")]
+    public async Task A_setting_the_service_cannot_use_is_named_without_a_stack_trace_and_nothing_starts(string settings, string message)
     {
         using var folder = new ScratchDirectory();
 
