@@ -109,8 +109,8 @@ public static class GraphHostingExtensions
 
             // A silo that stops answering without closing its connections (a machine off the network, a frozen
             // process) is voted dead only once nothing has come from it for three of the longest probe timeouts: with
-            // Orleans' timings (5 s probes, up to 20 s) that is a minute during which every write waiting on it fails;
-            // with these, writes succeed again about 22 s after it froze (docs/benchmarks.md, "The cluster"). Any of
+            // Orleans' timings (5 s probes, up to 20 s) writes to its grains failed for 48 s after it froze; with these,
+            // the last failed 21 s after (docs/benchmarks.md, "The cluster"). Any of
             // ClusterMembershipOptions can be set under Orleans:ClusterMembership.
             silo.Configure<ClusterMembershipOptions>(options =>
             {
