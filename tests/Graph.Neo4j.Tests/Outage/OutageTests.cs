@@ -4,8 +4,6 @@ using Graph.Neo4j.Client;
 using Graph.Neo4j.Tests.Conformance;
 using Graph.Neo4j.Tests.Fake;
 using Graph.Projection;
-using Graph.Embedded;
-using Graph.Projection.Model;
 using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -98,9 +96,9 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Equal(_events.HeadPosition, advances[^1].To);
         Assert.All(advances.Zip(advances.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
 
-        using var expected = await ProjectInMemoryAsync();
-        var expectedNodes = expected.Read(g => NodeLabelsOf(g).ToDictionary(n => n.Id, n => string.Join(",", n.Properties.Keys.Order(StringComparer.Ordinal))));
-        var expectedRelationships = expected.Read(g => NodeLabelsOf(g).SelectMany(n => n.Outgoing).Select(r => (r.Type, r.From.Id, r.To.Id, r.Key)).ToHashSet());
+        using var expected = await ExpectedGraph.FromAsync(_events);
+        var expectedNodes = expected.Read(g => ExpectedGraph.Nodes(g).ToDictionary(n => n.Id, n => string.Join(",", n.Properties.Keys.Order(StringComparer.Ordinal))));
+        var expectedRelationships = expected.Read(g => ExpectedGraph.Nodes(g).SelectMany(n => n.Outgoing).Select(r => (r.Type, r.From.Id, r.To.Id, r.Key)).ToHashSet());
         var nodes = _model.Nodes;
         Assert.Equal(expectedNodes.Keys.Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
         Assert.All(nodes, node => Assert.Equal(expectedNodes[node.Key], string.Join(",", node.Value.Properties.Keys.Order(StringComparer.Ordinal))));
@@ -108,23 +106,12 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.True(expectedRelationships.SetEquals(_model.Relationships));
     }
 
-    private static IEnumerable<GraphNode> NodeLabelsOf(InMemoryGraph graph) =>
-        NodeLabels.All.SelectMany(graph.NodesWithLabel).Distinct();
-
     private async Task AppendAsync(IEnumerable<Abstractions.Events.GraphEvent> events, int offset)
     {
         foreach (var (graphEvent, index) in events.Select((e, i) => (e, i + offset)))
         {
             Assert.True((await _events.AppendAsync($"generated-{index}", 0, [graphEvent])).Succeeded);
         }
-    }
-
-    private async Task<InMemoryGraph> ProjectInMemoryAsync()
-    {
-        var log = await _events.ReadAllAsync(0, int.MaxValue);
-        var graph = new InMemoryGraph();
-        Assert.True(graph.Apply(new GraphBatch(0, log[^1].Position, [.. log.SelectMany(GraphProjection.ToChanges)])));
-        return graph;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

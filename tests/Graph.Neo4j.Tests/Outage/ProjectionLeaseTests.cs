@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Graph.Embedded;
 using Graph.EventStore.Sqlite;
 using Graph.Neo4j.Client;
 using Graph.Neo4j.Tests.Conformance;
@@ -59,9 +58,9 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal([first, second, model.LeaseHolders[^1]], model.LeaseHolders);
         var advances = model.Advances;
         Assert.All(advances.Zip(advances.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
-        using var expected = await ProjectInMemoryAsync();
-        Assert.Equal(expected.Read(g => NodeLabels.All.SelectMany(g.NodesWithLabel).Distinct().Count()), model.Nodes.Count);
-        Assert.Equal(expected.Read(g => NodeLabels.All.SelectMany(g.NodesWithLabel).Distinct().Sum(n => n.Outgoing.Count())), model.Relationships.Count);
+        using var expected = await ExpectedGraph.FromAsync(_events);
+        Assert.Equal(expected.Read(g => ExpectedGraph.Nodes(g).Count()), model.Nodes.Count);
+        Assert.Equal(expected.Read(g => ExpectedGraph.Nodes(g).Sum(n => n.Outgoing.Count())), model.Relationships.Count);
     }
 
     [SkippableFact]
@@ -76,11 +75,11 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
 
         await RunAsync(() => new Neo4jGraphStore(Client(LiveNeo4j.Uri, LiveNeo4j.User, LiveNeo4j.Password, LiveNeo4j.Database)));
 
-        using var expected = await ProjectInMemoryAsync();
+        using var expected = await ExpectedGraph.FromAsync(_events);
         var nodes = (await client.RunAsync("MATCH (n) WHERE NOT n:ProjectionCheckpoint AND NOT n:ProjectionLease RETURN count(n) AS n")).Records[0]["n"].GetInt64();
         var relationships = (await client.RunAsync("MATCH ()-[r]->() RETURN count(r) AS n")).Records[0]["n"].GetInt64();
-        Assert.Equal(expected.Read(g => NodeLabels.All.SelectMany(g.NodesWithLabel).Distinct().Count()), nodes);
-        Assert.Equal(expected.Read(g => NodeLabels.All.SelectMany(g.NodesWithLabel).Distinct().Sum(n => n.Outgoing.Count())), relationships);
+        Assert.Equal(expected.Read(g => ExpectedGraph.Nodes(g).Count()), nodes);
+        Assert.Equal(expected.Read(g => ExpectedGraph.Nodes(g).Sum(n => n.Outgoing.Count())), relationships);
         Assert.Equal(_events.HeadPosition, await store.GetCheckpointAsync());
     }
 
@@ -175,14 +174,6 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
         {
             Assert.True((await _events.AppendAsync($"generated-{Guid.NewGuid():N}", 0, [graphEvent])).Succeeded);
         }
-    }
-
-    private async Task<InMemoryGraph> ProjectInMemoryAsync()
-    {
-        var log = await _events.ReadAllAsync(0, int.MaxValue);
-        var graph = new InMemoryGraph();
-        Assert.True(graph.Apply(new GraphBatch(0, log[^1].Position, [.. log.SelectMany(GraphProjection.ToChanges)])));
-        return graph;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
