@@ -26,6 +26,14 @@ public sealed class ProjectionOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How this process names itself as the lease's holder. A process started again under the same name takes its lease
+    /// back at once instead of waiting for it to expire, so the name should stay with the process across restarts and
+    /// never be shared by two running at once; the service uses the machine and the addresses it listens on. Unset, a
+    /// name of the machine, the process id and a random part.
+    /// </summary>
+    public string? LeaseHolder { get; set; }
+
     /// <summary>How often a process that does not project into a shared graph store reads how far it is, while the log is ahead of it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FollowInterval { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -56,10 +56,12 @@ public sealed partial class Projector : BackgroundService
         meter.CreateObservableGauge("graph.projection.lag.seconds", () => LagTime.TotalSeconds, "s", "How long the oldest event the graph does not show has waited.");
         meter.CreateObservableGauge("graph.projection.checkpoint", () => Checkpoint, "{position}", "The log position up to which the graph shows every event.");
         meter.CreateObservableGauge("graph.projection.lease.held", () => HoldsLease ? 1 : 0, "{lease}", "1 while this process is the one projecting into the shared graph store.");
-        Name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+        Name = string.IsNullOrWhiteSpace(_options.LeaseHolder)
+            ? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}"
+            : _options.LeaseHolder;
     }
 
-    /// <summary>How this process names itself as the holder of the projection's lease: machine, process id and a random part.</summary>
+    /// <summary>How this process names itself as the holder of the projection's lease (<see cref="ProjectionOptions.LeaseHolder"/>).</summary>
     public string Name { get; }
 
     /// <summary>

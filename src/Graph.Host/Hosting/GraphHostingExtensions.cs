@@ -27,15 +27,17 @@ public static class GraphHostingExtensions
     /// </summary>
     public static WebApplicationBuilder UseDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
-            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        if (UnconfiguredAddresses(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
         return builder;
     }
+
+    private static bool UnconfiguredAddresses(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+        && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists();
 
     /// <summary>
     /// The event log, the projection, and the graph it writes and the API reads; <paramref name="readOnlyLog"/> for an
@@ -50,6 +52,16 @@ public static class GraphHostingExtensions
             .ValidateOnStart();
         builder.Services.AddGraphEventLog(builder.Configuration, readOnlyLog);
         builder.Services.AddGraphProjection(builder.Configuration);
+
+        // A process started again where it ran before (same machine, same addresses) takes its projection lease back at
+        // once; two running at once cannot listen on the same addresses, so they never share a name.
+        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured
+            : UnconfiguredAddresses(builder.Configuration) ? DefaultUrls : null;
+        if (urls is not null)
+        {
+            builder.Services.PostConfigure<ProjectionOptions>(options => options.LeaseHolder ??= $"{Environment.MachineName} {urls}");
+        }
+
         var store = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Store ?? GraphStoreKind.Embedded;
         if (store == GraphStoreKind.Neo4j)
         {

@@ -63,6 +63,43 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(expected.Read(g => ExpectedGraph.Nodes(g).Sum(n => n.Outgoing.Count())), model.Relationships.Count);
     }
 
+    [Fact]
+    public async Task A_process_started_again_under_its_name_takes_its_lease_back_without_waiting_for_it_to_expire()
+    {
+        var model = new FakeGraphModel();
+        await using var neo4j = await QueryApiFake.StartAsync();
+        neo4j.Handler = model.Handle;
+        neo4j.OnCommit = model.Commit;
+        neo4j.OnRollback = model.Rollback;
+        var generated = GeneratedGraph.Create(seed: 12, organisations: 5, people: 5, statements: 30).Events;
+        await AppendAsync(generated.Take(generated.Count / 2));
+        var crashed = new CuttableStore(new Neo4jGraphStore(Client(neo4j.Uri, neo4j.User, neo4j.Password, null)), _applies);
+        var before = NewProjector(crashed, "host-a http://10.0.0.5:8080");
+        await before.StartAsync(CancellationToken.None);
+        await WaitUntilAsync(() => before.HoldsLease && before.Checkpoint == _events.HeadPosition, "the first process to project");
+
+        // It dies without giving the lease up; the same service starts again where it ran.
+        crashed.CutOff = true;
+        var diedAt = DateTimeOffset.UtcNow;
+        var after = NewProjector(new Neo4jGraphStore(Client(neo4j.Uri, neo4j.User, neo4j.Password, null)), "host-a http://10.0.0.5:8080");
+        await after.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitUntilAsync(() => after.HoldsLease, "the process started again to take its lease back");
+            var tookBack = DateTimeOffset.UtcNow - diedAt;
+            await AppendAsync(generated.Skip(generated.Count / 2));
+            await WaitUntilAsync(() => after.Checkpoint == _events.HeadPosition, "the process started again to project");
+
+            Assert.True(tookBack < LeaseDuration / 3, $"Took the lease back after {tookBack}, as if waiting for it to expire.");
+            Assert.Equal(["host-a http://10.0.0.5:8080"], model.LeaseHolders);
+        }
+        finally
+        {
+            await after.StopAsync(CancellationToken.None);
+            await before.StopAsync(CancellationToken.None);
+        }
+    }
+
     [SkippableFact]
     public async Task Against_a_live_Neo4j_one_projector_writes_at_a_time_and_another_takes_over_when_it_stops_or_is_cut_off()
     {
@@ -146,13 +183,15 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
         }
     }
 
-    private Projector NewProjector(IGraphStore store) => new(
+    private Projector NewProjector(IGraphStore store) => NewProjector(store, holder: null);
+
+    private Projector NewProjector(IGraphStore store, string? holder) => new(
         _events,
         store,
         Options.Create(new ProjectionOptions
         {
             BatchSize = 25, PollInterval = TimeSpan.FromMilliseconds(50), FollowInterval = TimeSpan.FromMilliseconds(20),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(200), LeaseDuration = LeaseDuration,
+            MaxRetryDelay = TimeSpan.FromMilliseconds(200), LeaseDuration = LeaseDuration, LeaseHolder = holder,
         }),
         NullLogger<Projector>.Instance,
         _meters.GetRequiredService<IMeterFactory>(),
