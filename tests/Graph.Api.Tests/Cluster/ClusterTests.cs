@@ -34,15 +34,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
             "--Orleans:Membership=Redis", $"--Orleans:RedisConnectionString={redis.ConnectionString}", $"--Orleans:ClusterId={schema}",
         ];
         using var data = new ScratchDirectory();
+        var started = new List<ServiceProcess>();
         try
         {
-            var silos = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServiceProcess.StartAsync(data.Path, [.. settings, "--Graph:Role=silo"])));
-            await using var silo0 = silos[0];
-            await using var silo1 = silos[1];
-            await using var silo2 = silos[2];
-            var apis = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => ServiceProcess.StartAsync(data.Path, [.. settings, "--Graph:Role=api", "--Graph:LoadSampleData=false"])));
-            await using var api0 = apis[0];
-            await using var api1 = apis[1];
+            var silos = await StartAllAsync(started, 3, () => ServiceProcess.StartAsync(data.Path, [.. settings, "--Graph:Role=silo"]));
+            var silo0 = silos[0];
+            var apis = await StartAllAsync(started, 2, () => ServiceProcess.StartAsync(data.Path, [.. settings, "--Graph:Role=api", "--Graph:LoadSampleData=false"]));
+            var (api0, api1) = (apis[0], apis[1]);
 
             // The two actors every statement names, created once, and known to both API nodes before the load starts.
             var created = (await api0.PostAsync(
@@ -158,11 +156,33 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
         finally
         {
+            // Every process that started is stopped, even when another failed to start or the test failed.
+            foreach (var process in started)
+            {
+                await process.DisposeAsync();
+            }
+
             await using var connection = new NpgsqlConnection(postgres);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE;", connection);
             await drop.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>Starts processes side by side; each one that started is added to <paramref name="started"/>, whether or not the others did.</summary>
+    private static async Task<ServiceProcess[]> StartAllAsync(List<ServiceProcess> started, int count, Func<Task<ServiceProcess>> start)
+    {
+        var starting = Enumerable.Range(0, count).Select(_ => start()).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            started.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
+
+        return [.. starting.Select(t => t.Result)];
     }
 
     /// <summary>How many statement-recorded events the log holds for each statement of the load.</summary>
