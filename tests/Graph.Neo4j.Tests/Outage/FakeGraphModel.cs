@@ -89,6 +89,16 @@ internal sealed class FakeGraphModel
         }
     }
 
+    /// <summary>The Query API fake, answering with this model: statements, commits and rollbacks.</summary>
+    public async Task<QueryApiFake> ServeAsync()
+    {
+        var neo4j = await QueryApiFake.StartAsync();
+        neo4j.Handler = Handle;
+        neo4j.OnCommit = Commit;
+        neo4j.OnRollback = Rollback;
+        return neo4j;
+    }
+
     public FakeResult Handle(FakeStatement statement)
     {
         if (!_statements.TryGetValue(statement.Cypher, out var run))

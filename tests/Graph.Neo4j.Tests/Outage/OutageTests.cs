@@ -21,9 +21,7 @@ public sealed class OutageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _neo4j = await QueryApiFake.StartAsync();
-        _neo4j.Handler = _model.Handle;
-        _neo4j.OnRollback = _model.Rollback;
+        _neo4j = await _model.ServeAsync();
         _events = new SqliteEventStore(Options.Create(new SqliteEventStoreOptions { Path = _data.File("events.db") }), NullLogger<SqliteEventStore>.Instance);
     }
 

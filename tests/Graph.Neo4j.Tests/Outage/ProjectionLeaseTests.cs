@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using Graph.EventStore.Sqlite;
 using Graph.Neo4j.Client;
 using Graph.Neo4j.Tests.Conformance;
-using Graph.Neo4j.Tests.Fake;
 using Graph.Projection;
 using Graph.Projection.Model;
 using Graph.Testing;
@@ -47,10 +46,7 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
     public async Task Against_the_fake_one_projector_writes_at_a_time_and_another_takes_over_when_it_stops_or_is_cut_off()
     {
         var model = new FakeGraphModel();
-        await using var neo4j = await QueryApiFake.StartAsync();
-        neo4j.Handler = model.Handle;
-        neo4j.OnCommit = model.Commit;
-        neo4j.OnRollback = model.Rollback;
+        await using var neo4j = await model.ServeAsync();
 
         var (first, second) = await RunAsync(() => new Neo4jGraphStore(Client(neo4j.Uri, neo4j.User, neo4j.Password, null)));
 
@@ -67,10 +63,7 @@ public sealed class ProjectionLeaseTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_process_started_again_under_its_name_takes_its_lease_back_without_waiting_for_it_to_expire()
     {
         var model = new FakeGraphModel();
-        await using var neo4j = await QueryApiFake.StartAsync();
-        neo4j.Handler = model.Handle;
-        neo4j.OnCommit = model.Commit;
-        neo4j.OnRollback = model.Rollback;
+        await using var neo4j = await model.ServeAsync();
         var generated = GeneratedGraph.Create(seed: 12, organisations: 5, people: 5, statements: 30).Events;
         await AppendAsync(generated.Take(generated.Count / 2));
         var crashed = new CuttableStore(new Neo4jGraphStore(Client(neo4j.Uri, neo4j.User, neo4j.Password, null)), _applies);
